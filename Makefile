@@ -1,0 +1,44 @@
+# OCOP Market: `make demo` serves the demo marketplace, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8000
+DATA_DIR ?= var
+
+.PHONY: install demo demo-reset lint test lock
+
+install: $(STAMP)
+
+# Re-install only when the declared or locked dependencies change.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	OCOP_MODE=demo DEBUG=true OCOP_DATA_DIR=$(DATA_DIR) $(BIN)/ocop demo --port $(PORT)
+
+# Stops the embedded server of the demo data folder and deletes the folder.
+demo-reset:
+	@if [ -x $(BIN)/python ]; then \
+		$(BIN)/python -c "from marketplace.embedded_database import remove_data; remove_data('$(DATA_DIR)')"; \
+	else rm -rf $(DATA_DIR); fi
+	@echo "Removed $(DATA_DIR)/"
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@if [ -f ../shared/tools/check_boundaries.py ]; then \
+		$(BIN)/python ../shared/tools/check_boundaries.py .; fi
+
+# pytest exits non-zero when it collects no tests, so an empty run fails too.
+test: lint
+	$(BIN)/python -m pytest
+
+# Refresh requirements.lock from a clean environment after changing pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check '.[dev]'
+	.lock-venv/bin/python -m pip freeze --exclude ocop-market > requirements.lock
+	rm -rf .lock-venv build

@@ -1,0 +1,32 @@
+from catalog.models.administrative_units import AdministrativeLevel, AdministrativeUnit
+from catalog.models.dossiers import DossierFile, DossierItem, DossierItemKind, ReviewStatus
+from catalog.models.groups import LegacyProductSet, ProductGroup
+from catalog.models.producers import LegalForm, Producer, ProducerStatus
+from catalog.models.products import MeasureUnit, Product, ProductImage, ProductVariant
+from catalog.models.ratings import CouncilMemberScore, Rating, RatingStatus
+from catalog.models.rule_sets import CouncilLevel, CouncilLevelRule, RuleSet, StarBand
+
+__all__ = [
+    "AdministrativeLevel",
+    "AdministrativeUnit",
+    "CouncilLevel",
+    "CouncilLevelRule",
+    "CouncilMemberScore",
+    "DossierFile",
+    "DossierItem",
+    "DossierItemKind",
+    "LegacyProductSet",
+    "LegalForm",
+    "MeasureUnit",
+    "Producer",
+    "ProducerStatus",
+    "Product",
+    "ProductGroup",
+    "ProductImage",
+    "ProductVariant",
+    "Rating",
+    "RatingStatus",
+    "ReviewStatus",
+    "RuleSet",
+    "StarBand",
+]

@@ -1,0 +1,53 @@
+"""OCOP product groups of Decision 148 and the 26 product sets of the 2019 rules."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProductGroup(models.Model):
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("group"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="subgroups",
+    )
+    examples = models.CharField(_("examples"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("product group")
+        verbose_name_plural = _("product groups")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code}. {self.name}"
+
+    @property
+    def is_top_level(self) -> bool:
+        return self.parent_id is None
+
+
+class LegacyProductSet(models.Model):
+    """A product set (bộ sản phẩm) of Decision 1048/2019, mapped to a Decision 148 sub-group."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200)
+    maps_to = models.ForeignKey(
+        ProductGroup,
+        verbose_name=_("Decision 148 sub-group"),
+        on_delete=models.PROTECT,
+        related_name="legacy_sets",
+    )
+
+    class Meta:
+        verbose_name = _("2019 product set")
+        verbose_name_plural = _("2019 product sets")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"

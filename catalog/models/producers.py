@@ -1,0 +1,85 @@
+"""Producers: the OCOP subjects (chủ thể OCOP) that make and sell the products."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from catalog.text import sort_key
+from catalog.validators import (
+    validate_bank_account,
+    validate_bank_bin,
+    validate_phone,
+    validate_registration_number,
+)
+
+
+class LegalForm(models.TextChoices):
+    COOPERATIVE = "cooperative", _("cooperative")
+    COOPERATIVE_GROUP = "cooperative_group", _("cooperative group")
+    ENTERPRISE = "enterprise", _("enterprise")
+    FARM = "farm", _("farm")
+    HOUSEHOLD = "household", _("registered household business")
+
+
+class ProducerStatus(models.TextChoices):
+    APPLIED = "applied", _("applied")
+    APPROVED = "approved", _("approved")
+    SUSPENDED = "suspended", _("suspended")
+
+
+class Producer(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices)
+    registration_number = models.CharField(
+        _("business registration or tax number"),
+        max_length=20,
+        unique=True,
+        validators=[validate_registration_number],
+    )
+    street_address = models.CharField(_("street address"), max_length=255)
+    commune = models.ForeignKey(
+        "catalog.AdministrativeUnit",
+        verbose_name=_("commune / ward"),
+        on_delete=models.PROTECT,
+        related_name="producers",
+        limit_choices_to={"level": "commune"},
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, validators=[validate_phone])
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    bank_bin = models.CharField(
+        _("bank BIN"), max_length=6, blank=True, validators=[validate_bank_bin]
+    )
+    bank_account = models.CharField(
+        _("bank account number"), max_length=19, blank=True, validators=[validate_bank_account]
+    )
+    bank_account_name = models.CharField(_("account holder"), max_length=200, blank=True)
+    story = models.TextField(_("story"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ProducerStatus.choices,
+        default=ProducerStatus.APPLIED,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, db_collation="C")
+
+    class Meta:
+        verbose_name = _("producer")
+        verbose_name_plural = _("producers")
+        ordering = ["sort_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(bank_bin="") & models.Q(bank_account=""))
+                | (~models.Q(bank_bin="") & ~models.Q(bank_account="")),
+                name="producer_bank_bin_with_account",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        super().save(*args, **kwargs)

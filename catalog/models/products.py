@@ -1,0 +1,130 @@
+"""Products, their variants (each with its own GTIN) and images."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from catalog.gtin import display_gtin, normalise_gtin
+from catalog.text import sort_key
+from catalog.validators import validate_gtin
+
+
+class GTINField(models.CharField):
+    """A GTIN-8/12/13/14 validated by its check digit and stored as 14 digits."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 14)
+        kwargs.setdefault("validators", [validate_gtin])
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("validators", None)
+        if kwargs.get("max_length") == 14:
+            kwargs.pop("max_length")
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = normalise_gtin(value)
+            setattr(model_instance, self.attname, value)
+        return value
+
+
+class MeasureUnit(models.TextChoices):
+    GRAM = "g", _("gram")
+    KILOGRAM = "kg", _("kilogram")
+    MILLILITRE = "ml", _("millilitre")
+    LITRE = "l", _("litre")
+    PIECE = "piece", _("piece")
+
+
+class Product(models.Model):
+    producer = models.ForeignKey(
+        "catalog.Producer",
+        verbose_name=_("producer"),
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    group = models.ForeignKey(
+        "catalog.ProductGroup",
+        verbose_name=_("OCOP sub-group"),
+        on_delete=models.PROTECT,
+        related_name="products",
+        limit_choices_to={"parent__isnull": False},
+    )
+    name = models.CharField(_("name (Vietnamese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    description = models.TextField(_("description (Vietnamese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    shelf_life_days = models.PositiveIntegerField(_("shelf life (days)"), null=True, blank=True)
+    ingredients = models.TextField(_("ingredients"), blank=True)
+    storage_instructions = models.TextField(_("storage instructions"), blank=True)
+    usage_instructions = models.TextField(_("instructions for use"), blank=True)
+    quality_declaration_number = models.CharField(
+        _("quality declaration number"), max_length=64, blank=True
+    )
+    quality_declaration_date = models.DateField(
+        _("quality declaration date"), null=True, blank=True
+    )
+    is_archived = models.BooleanField(_("archived"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    sort_name = models.CharField(max_length=400, editable=False, db_index=True, db_collation="C")
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        ordering = ["sort_name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = sort_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class ProductVariant(models.Model):
+    product = models.ForeignKey(
+        Product, verbose_name=_("product"), on_delete=models.CASCADE, related_name="variants"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    sku = models.CharField(_("SKU"), max_length=64, unique=True)
+    gtin = GTINField(_("GTIN"), unique=True, null=True, blank=True)
+    net_quantity = models.DecimalField(
+        _("net weight or volume"), max_digits=10, decimal_places=3, null=True, blank=True
+    )
+    unit = models.CharField(
+        _("unit"), max_length=8, choices=MeasureUnit.choices, default=MeasureUnit.GRAM
+    )
+
+    class Meta:
+        verbose_name = _("product variant")
+        verbose_name_plural = _("product variants")
+        ordering = ["product", "sku"]
+
+    def __str__(self):
+        return f"{self.product.name} – {self.name}"
+
+    @property
+    def gtin_display(self) -> str:
+        return display_gtin(self.gtin) if self.gtin else ""
+
+
+class ProductImage(models.Model):
+    product = models.ForeignKey(
+        Product, verbose_name=_("product"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(_("image"), upload_to="products/%Y/%m/")
+    alt = models.CharField(_("alternative text"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
+        ordering = ["product", "sort_order", "pk"]
+
+    def __str__(self):
+        return self.alt or self.image.name

@@ -1,0 +1,114 @@
+"""Load the reference data into the database; safe to run again (used by a data migration)."""
+
+from datetime import date
+from decimal import Decimal
+
+from catalog.reference_data import administrative_units as units
+from catalog.reference_data.product_groups import GROUPS, LEGACY_SETS
+from catalog.reference_data.rule_sets import RULE_SETS, STAR_BANDS
+from catalog.text import sort_key
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def load_rule_sets(apps) -> None:
+    RuleSet = apps.get_model("catalog", "RuleSet")
+    StarBand = apps.get_model("catalog", "StarBand")
+    CouncilLevelRule = apps.get_model("catalog", "CouncilLevelRule")
+    for data in RULE_SETS:
+        weight_a, weight_b, weight_c = data["weights"]
+        rule_set, _ = RuleSet.objects.update_or_create(
+            code=data["code"],
+            defaults={
+                "decision_number": data["decision_number"],
+                "decision_date": _date(data["decision_date"]),
+                "title": data["title"],
+                "applies_from": _date(data["applies_from"]),
+                "applies_to": _date(data["applies_to"]),
+                "weight_a": weight_a,
+                "weight_b": weight_b,
+                "weight_c": weight_c,
+                "has_mandatory_criteria": data["has_mandatory_criteria"],
+                "validity_months": data["validity_months"],
+                "expiry_notice_days": data["expiry_notice_days"],
+            },
+        )
+        for stars, minimum in STAR_BANDS.items():
+            StarBand.objects.update_or_create(
+                rule_set=rule_set, stars=stars, defaults={"min_score": Decimal(minimum)}
+            )
+        for level, (certifiable, forward) in data["levels"].items():
+            CouncilLevelRule.objects.update_or_create(
+                rule_set=rule_set,
+                level=level,
+                defaults={
+                    "certifiable_stars": certifiable,
+                    "forward_min_score": Decimal(forward) if forward else None,
+                },
+            )
+
+
+def load_product_groups(apps) -> None:
+    ProductGroup = apps.get_model("catalog", "ProductGroup")
+    LegacyProductSet = apps.get_model("catalog", "LegacyProductSet")
+    for code, name, name_en, examples in GROUPS:
+        parent = ProductGroup.objects.get(code=code.split(".")[0]) if "." in code else None
+        ProductGroup.objects.update_or_create(
+            code=code,
+            defaults={"name": name, "name_en": name_en, "parent": parent, "examples": examples},
+        )
+    for number, name, name_en, group_code in LEGACY_SETS:
+        LegacyProductSet.objects.update_or_create(
+            number=number,
+            defaults={
+                "name": name,
+                "name_en": name_en,
+                "maps_to": ProductGroup.objects.get(code=group_code),
+            },
+        )
+
+
+def load_administrative_units(apps) -> None:
+    Unit = apps.get_model("catalog", "AdministrativeUnit")
+
+    def upsert(level, code, kind, name, parent, valid_from, valid_to, illustrative):
+        unit, _ = Unit.objects.update_or_create(
+            code=code,
+            valid_from=_date(valid_from),
+            defaults={
+                "level": level,
+                "kind": kind,
+                "name": name,
+                "parent": parent,
+                "valid_to": _date(valid_to),
+                "is_illustrative": illustrative,
+                "sort_name": sort_key(name),
+            },
+        )
+        return unit
+
+    by_code = {}
+    for code, kind, name, _parent, start, end, illustrative in units.PROVINCES:
+        by_code[code] = upsert("province", code, kind, name, None, start, end, illustrative)
+    for old, new in units.PROVINCE_SUCCESSORS.items():
+        by_code[old].successors.add(by_code[new])
+    for code, kind, name, parent, start, end, illustrative in units.DISTRICTS:
+        by_code[code] = upsert(
+            "district", code, kind, name, by_code[parent], start, end, illustrative
+        )
+    new_communes = {
+        key: upsert("commune", code, kind, name, by_code["31"], units.NEW_FROM, None, True)
+        for key, (code, kind, name) in units.NEW_COMMUNES.items()
+    }
+    district = by_code["298"]
+    for code, kind, name, successor_key in units.OLD_COMMUNES:
+        commune = upsert("commune", code, kind, name, district, units.OLD_FROM, units.OLD_TO, True)
+        commune.successors.add(new_communes[successor_key])
+
+
+def load_all(apps) -> None:
+    load_rule_sets(apps)
+    load_product_groups(apps)
+    load_administrative_units(apps)

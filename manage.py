@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+"""Django's command-line utility; `ocop` is the same commands as an installed console script."""
+
+from marketplace.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from catalog.demo.load import load_catalog
+from marketplace.management.demo_users import load_users
+
+
+class Command(BaseCommand):
+    help = "Load the illustrative Tứ Kỳ 2023 demo programme (safe to run again)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            counts = load_catalog()
+            logins = load_users()
+        self.stdout.write(
+            f"Demo data: {counts['producers']} producers, {counts['products']} products."
+        )
+        for role, login, password in logins:
+            self.stdout.write(f"  {role:32} {login} / {password}")
