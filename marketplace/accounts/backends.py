@@ -1,5 +1,7 @@
 """Log in with an email address or a phone number; throttle repeated failures."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
@@ -9,7 +11,8 @@ from marketplace.accounts.models import User
 
 
 def _keys(request, login: str) -> list[str]:
-    keys = [f"login-failures:account:{(login or '').strip().lower()}"]
+    account = "".join((login or "").split()).casefold()
+    keys = [f"login-failures:account:{hashlib.sha256(account.encode()).hexdigest()}"]
     if request is not None:
         keys.append(f"login-failures:ip:{request.META.get('REMOTE_ADDR', '')}")
     return keys

@@ -1,0 +1,92 @@
+import pytest
+from django.urls import reverse
+
+from catalog.models import AdministrativeUnit, Product, Rating
+from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
+
+
+def log_in(client, login, password):
+    return client.post(
+        reverse("admin:login"), {"username": login, "password": password, "next": "/admin/"}
+    )
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/", "/admin/catalog/product/", "/admin/catalog/rating/", "/admin/catalog/producer/"],
+)
+def test_anonymous_visitors_are_sent_to_the_login_page(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_programme_staff_see_every_catalogue_page(client, demo):
+    # given the demo staff login
+    assert log_in(client, *STAFF_LOGIN).status_code == 302
+    product = Product.objects.get(name="Chả rươi Tứ Kỳ")
+    rating = Rating.objects.filter(status="certified").first()
+    commune = AdministrativeUnit.objects.filter(producers__isnull=False).first()
+    pages = [
+        "/admin/",
+        "/admin/catalog/product/",
+        "/admin/catalog/product/?stars=4",
+        "/admin/catalog/product/?stars=none&group=1",
+        f"/admin/catalog/product/?area={commune.pk}",
+        "/admin/catalog/product/?q=cha+ruoi",
+        f"/admin/catalog/product/{product.pk}/change/",
+        "/admin/catalog/rating/",
+        "/admin/catalog/rating/?expiring=soon",
+        "/admin/catalog/rating/?status=revoked",
+        f"/admin/catalog/rating/{rating.pk}/change/",
+        "/admin/catalog/rating/add/",
+        "/admin/catalog/producer/",
+        "/admin/catalog/producer/?district=" + str(commune.parent_id),
+        "/admin/catalog/administrativeunit/?valid=now",
+        "/admin/catalog/productgroup/",
+        "/admin/catalog/legacyproductset/",
+        "/admin/catalog/ruleset/",
+        "/admin/catalog/dossieritem/?review_status=missing",
+    ]
+
+    # then every page renders
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+
+
+def test_the_product_list_shows_derived_stars(client, demo):
+    log_in(client, *STAFF_LOGIN)
+    response = client.get("/admin/catalog/product/?stars=4")
+    names = [product.name for product in response.context["cl"].result_list]
+    assert "Chả rươi Tứ Kỳ" in names  # upgraded from 3 to 4 stars
+    assert "Bánh đa nem Hà Thanh" not in names  # its certificate expired
+
+
+def test_expiring_soon_lists_certificates_ending_within_the_notice_period(client, demo, settings):
+    log_in(client, *STAFF_LOGIN)
+    response = client.get("/admin/catalog/rating/?expiring=soon")
+    listed = {rating.product.name for rating in response.context["cl"].result_list}
+    assert listed == {"Mật ong hoa nhãn Đại Sơn", "Giỏ mây tre đan Phượng Kỳ"}
+
+
+def test_the_admin_speaks_vietnamese_by_default_and_english_on_request(client, demo):
+    log_in(client, *STAFF_LOGIN)
+    vietnamese = client.get("/admin/catalog/product/").content.decode()
+    english = client.get("/admin/catalog/product/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Hạng sao hiện tại" in vietnamese
+    assert "Current stars" in english
+
+
+def test_a_producer_user_cannot_use_the_admin(client, demo):
+    response = log_in(client, *PRODUCER_LOGIN)
+    assert response.status_code == 200  # the login form again, with an error
+    assert client.get("/admin/catalog/product/").status_code == 302
+
+
+def test_a_producer_user_logs_in_with_email_or_phone(client, demo):
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username=PRODUCER_LOGIN[0], password=PRODUCER_LOGIN[1]) is not None
+    assert authenticate(username="0912 345 001", password=PRODUCER_LOGIN[1]) is not None
+    assert authenticate(username="0912345001", password="wrong") is None

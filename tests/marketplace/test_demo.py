@@ -1,0 +1,64 @@
+from collections import Counter
+from io import StringIO
+
+from django.core.management import call_command
+from django.db.models import Count
+
+from catalog.models import Producer, Product, ProductImage, ProductVariant, Rating
+from marketplace.accounts.models import User
+
+
+def snapshot():
+    return {
+        "producers": sorted(Producer.objects.values_list("slug", "registration_number")),
+        "products": sorted(Product.objects.values_list("slug", "name", "group__code")),
+        "variants": sorted(ProductVariant.objects.values_list("sku", "gtin")),
+        "images": ProductImage.objects.count(),
+        "ratings": sorted(
+            Rating.objects.values_list("product__slug", "stars", "status", "certificate_number")
+        ),
+        "users": sorted(User.objects.values_list("email", "is_staff")),
+    }
+
+
+def test_loading_the_demo_twice_gives_the_same_data(db):
+    call_command("load_demo", stdout=StringIO())
+    first = snapshot()
+
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+
+    assert snapshot() == first
+    assert "canbo@ocop.demo / demo-canbo-2023" in output.getvalue()
+    assert "chaxua@ocop.demo / demo-chuthe-2023" in output.getvalue()
+
+
+def test_the_demo_is_a_realistic_programme(demo):
+    communes = Producer.objects.values("commune").distinct().count()
+    groups = Product.objects.values("group__parent__code").distinct().count()
+    statuses = Counter(Rating.objects.values_list("status", flat=True))
+    certified_stars = set(Rating.objects.filter(status="certified").values_list("stars", flat=True))
+
+    assert Producer.objects.count() >= 12
+    assert communes >= 6
+    assert Product.objects.count() >= 40
+    assert groups >= 4
+    assert not Product.objects.annotate(n=Count("variants")).filter(n=0).exists()
+    assert ProductImage.objects.count() == Product.objects.count()
+    assert {3, 4} <= certified_stars
+    assert statuses["superseded"] == 1
+    assert statuses["expired"] == 1
+    assert statuses["revoked"] == 1
+    assert statuses["proposed"] >= 1
+    upgrade = Rating.objects.get(replaces__isnull=False)
+    assert (upgrade.replaces.stars, upgrade.stars) == (3, 4)
+    assert Product.objects.filter(name__in=["Chả rươi Tứ Kỳ", "Gạo nếp cái hoa vàng"]).count() == 2
+
+
+def test_demo_images_are_real_jpeg_files(demo):
+    from PIL import Image
+
+    image = ProductImage.objects.first()
+    with image.image.open("rb") as handle, Image.open(handle) as picture:
+        assert picture.format == "JPEG"
+        assert picture.size == (800, 600)
