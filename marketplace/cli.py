@@ -1,11 +1,18 @@
 """The `ocop` console command: Django's management commands for this project."""
 
 import os
+import signal
 import sys
+
+
+def _exit_on_terminate(signum, frame):
+    # Exit normally on SIGTERM so that exit handlers stop the embedded PostgreSQL.
+    sys.exit(128 + signum)
 
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings")
+    signal.signal(signal.SIGTERM, _exit_on_terminate)
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ocop", *(sys.argv[1:] if argv is None else argv)])
