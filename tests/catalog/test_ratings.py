@@ -338,3 +338,23 @@ def test_certificates_expiring_within_n_days(make_product, rule_148):
     expiring = list(service.certificates_expiring_within(30, date(2026, 11, 29)))
 
     assert expiring == [soon]
+
+
+def test_the_expiry_commands_list_and_expire_certificates(make_product, rule_148):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    soon = certified(make_product(), rule_148, "district", 60, date(2023, 12, 20), "CN-SOON")
+    lapsed = certified(make_product(), rule_148, "district", 60, date(2023, 3, 1), "CN-GONE")
+    listing, expiring = StringIO(), StringIO()
+
+    call_command("certificates_expiring", "--days", "90", "--on", "2026-11-29", stdout=listing)
+    call_command("expire_certificates", "--on", "2026-11-29", stdout=expiring)
+
+    assert "2026-12-19  CN-SOON  3★" in listing.getvalue()
+    assert "CN-GONE" not in listing.getvalue()
+    assert "1 certificate(s) end within 90 days." in listing.getvalue()
+    assert expiring.getvalue().strip() == "1 certificate(s) expired."
+    assert Rating.objects.get(pk=lapsed.pk).status == RatingStatus.EXPIRED
+    assert Rating.objects.get(pk=soon.pk).status == RatingStatus.CERTIFIED

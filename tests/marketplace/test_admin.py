@@ -1,7 +1,11 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from catalog.models import AdministrativeUnit, Product, Rating
+from catalog.services.ratings import certificates_expiring_within, current_certificate
 from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
 
 
@@ -56,18 +60,37 @@ def test_programme_staff_see_every_catalogue_page(client, demo):
 
 
 def test_the_product_list_shows_derived_stars(client, demo):
+    # given the demo, whose 4-star certificates run until 2028 at least
+    today = timezone.localdate()
+    four_stars = {
+        product.name
+        for product in Product.objects.all()
+        if (certificate := current_certificate(product, today)) and certificate.stars == 4
+    }
     log_in(client, *STAFF_LOGIN)
+
     response = client.get("/admin/catalog/product/?stars=4")
-    names = [product.name for product in response.context["cl"].result_list]
-    assert "Chả rươi Tứ Kỳ" in names  # upgraded from 3 to 4 stars
-    assert "Bánh đa nem Hà Thanh" not in names  # its certificate expired
+
+    names = {product.name for product in response.context["cl"].result_list}
+    assert names == four_stars
+    assert names  # the demo holds 4-star certificates valid into 2029
+    assert "Bánh đa nem Hà Thanh" not in names  # its certificate expired in 2023
 
 
 def test_expiring_soon_lists_certificates_ending_within_the_notice_period(client, demo, settings):
+    today = timezone.localdate()
+    expected = set(
+        certificates_expiring_within(settings.CERTIFICATE_EXPIRY_NOTICE_DAYS, today).values_list(
+            "pk", flat=True
+        )
+    )
     log_in(client, *STAFF_LOGIN)
+
     response = client.get("/admin/catalog/rating/?expiring=soon")
-    listed = {rating.product.name for rating in response.context["cl"].result_list}
-    assert listed == {"Mật ong hoa nhãn Đại Sơn", "Giỏ mây tre đan Phượng Kỳ"}
+
+    assert {rating.pk for rating in response.context["cl"].result_list} == expected
+    for rating in response.context["cl"].result_list:
+        assert today <= rating.valid_to <= today + timedelta(days=90)
 
 
 def test_the_admin_speaks_vietnamese_by_default_and_english_on_request(client, demo):
