@@ -97,14 +97,24 @@ MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
 }
 
 
-class CatalogError(Exception):
-    """A catalogue rule was broken; nothing was written."""
+class DomainError(Exception):
+    """A domain rule was broken: a machine code, the field, and a message in both languages.
 
-    def __init__(self, code: CatalogErrorCode, field: str | None = None, **params):
+    Each package subclasses it with its own code enum and message table."""
+
+    messages: dict = {}
+
+    def __init__(self, code, field: str | None = None, **params):
         self.code = code
         self.field = field
         self.params = params
-        template_vi, template_en = MESSAGES[code]
+        template_vi, template_en = self.messages[code]
         self.message_vi = template_vi.format(field=field, **params)
         self.message_en = template_en.format(field=field, **params)
         super().__init__(f"{self.message_vi} / {self.message_en}")
+
+
+class CatalogError(DomainError):
+    """A catalogue rule was broken; nothing was written."""
+
+    messages = MESSAGES

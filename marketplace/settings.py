@@ -57,6 +57,13 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "marketplace",
     "marketplace.accounts",
+    "marketplace.channels",
+    "marketplace.warehouses",
+    "marketplace.shipping",
+    "marketplace.checkout",
+    "marketplace.orders",
+    "marketplace.payments",
+    "marketplace.events",
     "catalog",
 ]
 
@@ -125,6 +132,20 @@ MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@localhost>")
+
+# A checkout untouched for this long expires and is cleaned up.
+CHECKOUT_TTL_HOURS = env_int("CHECKOUT_TTL_HOURS", 72)
+
+# Payments. Stripe keys come from the environment; STRIPE_API_BASE points the client
+# at another Stripe-compatible server (the tests use localstripe on 127.0.0.1).
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+# The programme's bank account that receives VietQR transfers.
+VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", "")
+VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", "")
+VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", "")
 
 # Days before expiry at which certificates are listed as expiring soon in the admin.
 CERTIFICATE_EXPIRY_NOTICE_DAYS = env_int("CERTIFICATE_EXPIRY_NOTICE_DAYS", 90)

@@ -99,6 +99,12 @@ class ProductVariant(models.Model):
     unit = models.CharField(
         _("unit"), max_length=8, choices=MeasureUnit.choices, default=MeasureUnit.GRAM
     )
+    weight_grams = models.PositiveIntegerField(
+        _("shipping weight (g)"),
+        null=True,
+        blank=True,
+        help_text=_("Packed weight for delivery rates; empty means the net quantity."),
+    )
 
     class Meta:
         verbose_name = _("product variant")
@@ -107,6 +113,16 @@ class ProductVariant(models.Model):
 
     def __str__(self):
         return f"{self.product.name} – {self.name}"
+
+    @property
+    def shipping_weight_grams(self) -> int:
+        """Packed weight, else the net quantity read as grams (1 ml of liquid ≈ 1 g)."""
+        if self.weight_grams is not None:
+            return self.weight_grams
+        factor = {"g": 1, "ml": 1, "kg": 1000, "l": 1000}.get(self.unit)
+        if factor is None or self.net_quantity is None:
+            return 0
+        return int(self.net_quantity * factor)
 
     @property
     def gtin_display(self) -> str:

@@ -52,6 +52,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="staff_users",
         help_text=_("Producer staff belong to exactly one producer."),
     )
+    sales_point_warehouse = models.ForeignKey(
+        "warehouses.Warehouse",
+        verbose_name=_("kiosk sales point"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="kiosk_operators",
+        help_text=_("Kiosk operators sell from one sales point's warehouse."),
+    )
 
     objects = UserManager()
 
@@ -66,11 +75,26 @@ class User(AbstractBaseUser, PermissionsMixin):
             models.CheckConstraint(
                 condition=Q(email__isnull=False) | Q(phone__isnull=False),
                 name="user_has_email_or_phone",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(producer__isnull=True) | Q(sales_point_warehouse__isnull=True),
+                name="user_one_workplace",
+            ),
         ]
 
     def __str__(self):
         return self.email or self.phone or f"#{self.pk}"
+
+    @property
+    def role(self) -> str:
+        """customer, producer_staff, kiosk_operator or programme_staff."""
+        if self.is_staff:
+            return "programme_staff"
+        if self.producer_id:
+            return "producer_staff"
+        if self.sales_point_warehouse_id:
+            return "kiosk_operator"
+        return "customer"
 
     def clean(self):
         super().clean()
@@ -78,3 +102,46 @@ class User(AbstractBaseUser, PermissionsMixin):
             self.phone = normalise_phone(self.phone)
         if not self.email:
             self.email = None
+
+
+class Address(models.Model):
+    """A Vietnamese address: province or city, commune or ward, and the street part."""
+
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="addresses"
+    )
+    full_name = models.CharField(_("full name"), max_length=200)
+    phone = models.CharField(_("phone number"), max_length=20)
+    province = models.ForeignKey(
+        "catalog.AdministrativeUnit",
+        verbose_name=_("province / city"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": "province"},
+    )
+    commune = models.ForeignKey(
+        "catalog.AdministrativeUnit",
+        verbose_name=_("commune / ward"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": "commune"},
+    )
+    street_address = models.CharField(_("street address"), max_length=255)
+
+    class Meta:
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+
+    def __str__(self):
+        return f"{self.street_address}, {self.commune}, {self.province}"
+
+    def as_snapshot(self) -> dict:
+        return {
+            "full_name": self.full_name,
+            "phone": self.phone,
+            "street_address": self.street_address,
+            "commune": self.commune.name,
+            "commune_code": self.commune.code,
+            "province": self.province.name,
+            "province_code": self.province.code,
+        }

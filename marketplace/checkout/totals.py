@@ -1,0 +1,72 @@
+"""Checkout totals: subtotal per producer, delivery per producer, grand total."""
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from marketplace.channels.services import purchasable_price
+from marketplace.checkout.models import Checkout, CheckoutLine, DeliveryMethod
+from marketplace.money import quantize
+from marketplace.shipping.models import RateKind
+
+
+@dataclass
+class ProducerPart:
+    producer: object
+    lines: list[CheckoutLine] = field(default_factory=list)
+    subtotal: Decimal = Decimal(0)
+    delivery: Decimal = Decimal(0)
+    weight_grams: int = 0
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.delivery
+
+
+@dataclass
+class CheckoutTotals:
+    currency: str
+    parts: list[ProducerPart]
+    unit_prices: dict[int, Decimal]
+
+    @property
+    def subtotal(self) -> Decimal:
+        return sum((part.subtotal for part in self.parts), Decimal(0))
+
+    @property
+    def delivery(self) -> Decimal:
+        return sum((part.delivery for part in self.parts), Decimal(0))
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.delivery
+
+
+def delivery_price(rate, weight_grams: int, currency: str) -> Decimal:
+    """Flat rate, or base plus a price per started kilogram."""
+    if rate.kind == RateKind.FLAT:
+        return quantize(rate.base_amount, currency)
+    kilograms = math.ceil(weight_grams / 1000) if weight_grams else 0
+    return quantize(rate.base_amount + rate.per_kg_amount * kilograms, currency)
+
+
+def compute_totals(checkout: Checkout) -> CheckoutTotals:
+    """Price every line at today's channel price and group the lines by producer."""
+    currency = checkout.channel.currency
+    parts: dict[int, ProducerPart] = {}
+    unit_prices: dict[int, Decimal] = {}
+    lines = checkout.lines.select_related("variant__product__producer").order_by("pk")
+    for line in lines:
+        producer = line.variant.product.producer
+        part = parts.setdefault(producer.pk, ProducerPart(producer))
+        price = purchasable_price(line.variant, checkout.channel)
+        unit_prices[line.variant_id] = price
+        part.lines.append(line)
+        part.subtotal += quantize(price * line.quantity, currency)
+        part.weight_grams += line.variant.shipping_weight_grams * line.quantity
+    deliveries = {d.producer_id: d for d in checkout.deliveries.select_related("rate")}
+    for producer_id, part in parts.items():
+        chosen = deliveries.get(producer_id)
+        if chosen and chosen.method == DeliveryMethod.HOME_DELIVERY and chosen.rate:
+            part.delivery = delivery_price(chosen.rate, part.weight_grams, currency)
+    return CheckoutTotals(currency, list(parts.values()), unit_prices)

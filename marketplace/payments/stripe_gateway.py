@@ -1,0 +1,159 @@
+"""Card payments through Stripe PaymentIntents, confirmed by signed webhooks.
+
+Amounts go to Stripe in the currency's smallest unit: VND is zero-decimal, so
+120.000 ₫ is sent as 120000. Each webhook event is handled at most once (its id is
+stored), events for a payment that was already charged never undo it, and an amount
+that differs from the order is flagged for a person instead of marking the order paid."""
+
+import stripe
+from django.conf import settings
+from django.db import IntegrityError, transaction
+
+from marketplace.errors import CommerceError, CommerceErrorCode
+from marketplace.money import from_minor_units, to_minor_units
+from marketplace.payments import services as payments
+from marketplace.payments.models import Gateway, Payment, PaymentStatus, StripeEvent
+
+
+def client() -> stripe.StripeClient:
+    if not settings.STRIPE_SECRET_KEY:
+        raise CommerceError(
+            CommerceErrorCode.PAYMENT_GATEWAY_ERROR,
+            "gateway",
+            detail="STRIPE_SECRET_KEY is not set",
+        )
+    options = (
+        {"base_addresses": {"api": settings.STRIPE_API_BASE}} if settings.STRIPE_API_BASE else {}
+    )
+    return stripe.StripeClient(settings.STRIPE_SECRET_KEY, **options)
+
+
+def create_payment_intent(payment: Payment, *, payment_method: str | None = None) -> Payment:
+    """Create (once) the PaymentIntent for the payment; the browser confirms it with Stripe.js."""
+    if payment.gateway != Gateway.STRIPE:
+        raise CommerceError(CommerceErrorCode.INVALID, "gateway", detail=payment.gateway)
+    if payment.psp_reference:
+        return payment
+    params = {
+        "amount": to_minor_units(payment.amount, payment.currency),
+        "currency": payment.currency.lower(),
+        "payment_method_types": ["card"],
+        "metadata": {"order": payment.order.code, "payment": str(payment.pk)},
+    }
+    if payment_method:
+        params["payment_method"] = payment_method
+    try:
+        intent = client().v1.payment_intents.create(
+            params=params, options={"idempotency_key": payment.idempotency_key}
+        )
+    except stripe.StripeError as error:
+        raise CommerceError(
+            CommerceErrorCode.PAYMENT_GATEWAY_ERROR,
+            "gateway",
+            detail=error.user_message or str(error),
+        ) from error
+    payment.psp_reference = intent.id
+    payment.client_secret = intent.client_secret
+    payment.save(update_fields=["psp_reference", "client_secret"])
+    return payment
+
+
+def refund(payment: Payment, amount, *, idempotency_key: str) -> str:
+    """Refund part of a captured card payment; returns Stripe's refund id."""
+    try:
+        result = client().v1.refunds.create(
+            params={
+                "payment_intent": payment.psp_reference,
+                "amount": to_minor_units(amount, payment.currency),
+            },
+            options={"idempotency_key": idempotency_key},
+        )
+    except stripe.StripeError as error:
+        raise CommerceError(
+            CommerceErrorCode.PAYMENT_GATEWAY_ERROR,
+            "gateway",
+            detail=error.user_message or str(error),
+        ) from error
+    return result.id
+
+
+def verify_event(payload: bytes, signature: str):
+    """Parse a webhook body, or raise ValueError / SignatureVerificationError."""
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        raise stripe.SignatureVerificationError("no webhook secret configured", signature)
+    return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+
+
+def handle_event(event) -> str:
+    """Apply one verified event exactly once; return what was done."""
+    try:
+        with transaction.atomic():
+            record = StripeEvent.objects.create(
+                event_id=event["id"], type=event["type"], outcome=""
+            )
+    except IntegrityError:
+        return "duplicate"
+    handler = HANDLERS.get(event["type"])
+    outcome = handler(event["data"]["object"]) if handler else "ignored"
+    StripeEvent.objects.filter(pk=record.pk).update(outcome=outcome)
+    return outcome
+
+
+def _payment_for(intent) -> Payment | None:
+    return Payment.objects.filter(gateway=Gateway.STRIPE, psp_reference=intent["id"]).first()
+
+
+def _succeeded(intent) -> str:
+    payment = _payment_for(intent)
+    if payment is None:
+        return "unknown payment"
+    if payment.status in (
+        PaymentStatus.CHARGED,
+        PaymentStatus.PARTIALLY_REFUNDED,
+        PaymentStatus.REFUNDED,
+    ):
+        return "already charged"
+    received = intent.get("amount_received") or intent["amount"]
+    amount = from_minor_units(received, intent["currency"].upper())
+    if intent["currency"].upper() != payment.currency or amount != payment.amount:
+        payments.flag_for_review(
+            payment,
+            reason=f"Stripe charged {amount} {intent['currency'].upper()}, "
+            f"order is {payment.amount} {payment.currency}",
+            amount=amount,
+            reference=intent["id"],
+        )
+        return "amount mismatch"
+    payments.record_capture(payment, amount, reference=intent["id"], source="stripe")
+    return "charged"
+
+
+def _failed(intent) -> str:
+    payment = _payment_for(intent)
+    if payment is None:
+        return "unknown payment"
+    error = intent.get("last_payment_error") or {}
+    payments.mark_failed(
+        payment, reason=error.get("message", "payment failed"), reference=intent["id"]
+    )
+    return "failed"
+
+
+def _refunded(charge) -> str:
+    payment = Payment.objects.filter(
+        gateway=Gateway.STRIPE, psp_reference=charge.get("payment_intent")
+    ).first()
+    if payment is None:
+        return "unknown payment"
+    recorded = 0
+    for item in (charge.get("refunds") or {}).get("data", []):
+        amount = from_minor_units(item["amount"], item["currency"].upper())
+        recorded += payments.record_external_refund(payment, amount, reference=item["id"])
+    return f"{recorded} refund(s) recorded"
+
+
+HANDLERS = {
+    "payment_intent.succeeded": _succeeded,
+    "payment_intent.payment_failed": _failed,
+    "charge.refunded": _refunded,
+}

@@ -1,0 +1,110 @@
+"""Stock levels, availability, and the allocation of order lines to stock."""
+
+from django.db import transaction
+from django.db.models import F, Sum
+
+from catalog.models import ProductVariant
+from marketplace.channels.models import Channel
+from marketplace.errors import CommerceError, CommerceErrorCode
+from marketplace.warehouses.models import Allocation, Stock, StockAdjustment, Warehouse
+
+
+def set_stock(
+    warehouse: Warehouse, variant: ProductVariant, quantity: int, *, reason: str, user=None
+) -> Stock:
+    """Set the counted quantity of a variant in a warehouse and record who, when and why."""
+    if quantity < 0:
+        raise CommerceError(CommerceErrorCode.QUANTITY_NOT_POSITIVE, "quantity", quantity=quantity)
+    if not reason.strip():
+        raise CommerceError(CommerceErrorCode.REQUIRED, "reason")
+    with transaction.atomic():
+        stock, _ = Stock.objects.get_or_create(warehouse=warehouse, variant=variant)
+        stock = Stock.objects.select_for_update().get(pk=stock.pk)
+        if quantity < stock.quantity_allocated:
+            raise CommerceError(
+                CommerceErrorCode.INSUFFICIENT_STOCK,
+                "quantity",
+                available=stock.quantity_allocated,
+                variant=variant,
+                requested=quantity,
+            )
+        change = quantity - stock.quantity
+        stock.quantity = quantity
+        stock.save(update_fields=["quantity"])
+        StockAdjustment.objects.create(
+            stock=stock, change=change, quantity_after=quantity, reason=reason.strip(), user=user
+        )
+    return stock
+
+
+def delivery_warehouses(producer_id: int, channel: Channel):
+    """The producer's own warehouses that ship orders of this channel."""
+    return Warehouse.objects.filter(producer_id=producer_id, channels=channel)
+
+
+def pickup_warehouses(channel: Channel):
+    return Warehouse.objects.filter(is_pickup_point=True, channels=channel)
+
+
+def available_quantity(variant: ProductVariant, warehouses) -> int:
+    """Units not yet allocated, summed over `warehouses`."""
+    total = Stock.objects.filter(variant=variant, warehouse__in=warehouses).aggregate(
+        available=Sum(F("quantity") - F("quantity_allocated"))
+    )["available"]
+    return max(total or 0, 0)
+
+
+def allocate(order_line, warehouses) -> None:
+    """Reserve the line's quantity in `warehouses`, locking stock rows in primary-key order.
+
+    Rows are always locked in the same order, so two buyers never deadlock; a buyer who
+    finds too little stock gets INSUFFICIENT_STOCK and the transaction writes nothing."""
+    stocks = list(
+        Stock.objects.select_for_update()
+        .filter(variant_id=order_line.variant_id, warehouse__in=warehouses)
+        .order_by("pk")
+    )
+    needed = order_line.quantity
+    available = sum(stock.quantity_available for stock in stocks)
+    if available < needed:
+        raise CommerceError(
+            CommerceErrorCode.INSUFFICIENT_STOCK,
+            "quantity",
+            available=available,
+            variant=f"{order_line.product_name} – {order_line.variant_name}",
+            requested=needed,
+        )
+    for stock in stocks:
+        take = min(needed, stock.quantity_available)
+        if take <= 0:
+            continue
+        Stock.objects.filter(pk=stock.pk).update(quantity_allocated=F("quantity_allocated") + take)
+        Allocation.objects.create(order_line=order_line, stock=stock, quantity=take)
+        needed -= take
+        if needed == 0:
+            break
+
+
+def lock_stocks_for(lines) -> None:
+    """Lock every stock row the lines may use, in primary-key order, before allocating."""
+    variant_ids = sorted({line.variant_id for line in lines})
+    list(Stock.objects.select_for_update().filter(variant_id__in=variant_ids).order_by("pk"))
+
+
+def release(order_line) -> None:
+    """Give back the units reserved for a line (cancellation)."""
+    for allocation in order_line.allocations.select_for_update().order_by("stock_id"):
+        Stock.objects.filter(pk=allocation.stock_id).update(
+            quantity_allocated=F("quantity_allocated") - allocation.quantity
+        )
+        allocation.delete()
+
+
+def ship(order_line) -> None:
+    """The reserved units leave the warehouse: both quantity and allocation go down."""
+    for allocation in order_line.allocations.select_for_update().order_by("stock_id"):
+        Stock.objects.filter(pk=allocation.stock_id).update(
+            quantity=F("quantity") - allocation.quantity,
+            quantity_allocated=F("quantity_allocated") - allocation.quantity,
+        )
+        allocation.delete()
