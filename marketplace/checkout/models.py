@@ -56,6 +56,9 @@ class CheckoutLine(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.quantity} × {self.variant}"
+
 
 class DeliveryMethod(models.TextChoices):
     HOME_DELIVERY = "delivery", _("home delivery")
@@ -79,3 +82,6 @@ class CheckoutDelivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["checkout", "producer"], name="delivery_per_producer"),
         ]
+
+    def __str__(self):
+        return f"{self.producer}: {self.get_method_display()}"

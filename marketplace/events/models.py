@@ -27,3 +27,6 @@ class EventDelivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "subscriber"], name="delivery_once"),
         ]
+
+    def __str__(self):
+        return f"{self.event} → {self.subscriber}"

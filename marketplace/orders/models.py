@@ -141,6 +141,9 @@ class OrderLine(models.Model):
     class Meta:
         ordering = ["pk"]
 
+    def __str__(self):
+        return f"{self.quantity} × {self.product_name} – {self.variant_name}"
+
 
 class Fulfillment(models.Model):
     producer_order = models.ForeignKey(
@@ -151,6 +154,9 @@ class Fulfillment(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    def __str__(self):
+        return f"{self.producer_order} {self.tracking_code}".strip()
 
 
 class CommissionRule(models.Model):

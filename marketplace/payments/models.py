@@ -65,6 +65,9 @@ class PaymentEvent(models.Model):
     class Meta:
         ordering = ["pk"]
 
+    def __str__(self):
+        return f"{self.type} {self.amount or ''}".strip()
+
 
 class Refund(models.Model):
     order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="refunds")
@@ -77,6 +80,9 @@ class Refund(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self):
+        return f"{self.order} −{self.amount}"
+
 
 class RefundLine(models.Model):
     refund = models.ForeignKey(Refund, on_delete=models.CASCADE, related_name="lines")
@@ -87,6 +93,9 @@ class RefundLine(models.Model):
     amount = models.DecimalField(max_digits=14, decimal_places=2)
     commission_amount = models.DecimalField(max_digits=14, decimal_places=2)
 
+    def __str__(self):
+        return f"{self.quantity} × {self.order_line}"
+
 
 class StripeEvent(models.Model):
     """Each Stripe webhook event is handled once: a replay finds its id here."""
@@ -95,6 +104,9 @@ class StripeEvent(models.Model):
     type = models.CharField(max_length=100)
     outcome = models.CharField(max_length=100)
     received_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.event_id} {self.type}"
 
 
 class TransferOutcome(models.TextChoices):
@@ -122,3 +134,6 @@ class BankTransfer(models.Model):
         verbose_name = _("bank transfer")
         verbose_name_plural = _("bank transfers")
         ordering = ["-booked_on", "reference"]
+
+    def __str__(self):
+        return f"{self.reference} {self.amount}"

@@ -81,7 +81,8 @@ def verify_event(payload: bytes, signature: str):
     """Parse a webhook body, or raise ValueError / SignatureVerificationError."""
     if not settings.STRIPE_WEBHOOK_SECRET:
         raise stripe.SignatureVerificationError("no webhook secret configured", signature)
-    return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    return event.to_dict()
 
 
 def handle_event(event) -> str:

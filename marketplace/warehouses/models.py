@@ -83,6 +83,9 @@ class Allocation(models.Model):
             models.UniqueConstraint(fields=["order_line", "stock"], name="allocation_once"),
         ]
 
+    def __str__(self):
+        return f"{self.quantity} × {self.stock}"
+
 
 class StockAdjustment(models.Model):
     """Who changed a stock level, when, why, and by how much."""
@@ -100,3 +103,6 @@ class StockAdjustment(models.Model):
         verbose_name = _("stock adjustment")
         verbose_name_plural = _("stock adjustments")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.stock}: {self.change:+d} ({self.reason})"
