@@ -100,7 +100,10 @@ def _update_order_charge(order: Order, amount: Decimal) -> None:
 
 
 def _emit_paid(order: Order) -> None:
-    emit(EventType.ORDER_PAID, {"order": order.pk, "total": str(order.total)})
+    emit(
+        EventType.ORDER_PAID,
+        {"order": order.pk, "total": str(quantize(order.total, order.currency))},
+    )
     for line in order.lines.select_related("producer_order"):
         emit(
             EventType.ORDER_LINE_PAID,
@@ -111,8 +114,8 @@ def _emit_paid(order: Order) -> None:
                 "variant": line.variant_id,
                 "channel": order.channel_id,
                 "quantity": line.quantity,
-                "gross": str(line.total),
-                "commission": str(line.commission_amount),
+                "gross": str(quantize(line.total, line.currency)),
+                "commission": str(quantize(line.commission_amount, line.currency)),
                 "currency": line.currency,
             },
         )

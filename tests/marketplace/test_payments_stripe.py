@@ -85,7 +85,7 @@ def test_the_same_intent_under_a_new_event_id_changes_nothing(client, card_order
 
 
 def test_a_late_failure_does_not_undo_a_payment(client, card_order, settings):
-    order, payment = card_order
+    _order, payment = card_order
     intent = confirm(payment).to_dict()
     post_event(client, settings, intent_event("evt_s", "payment_intent.succeeded", intent))
     post_event(client, settings, intent_event("evt_f", "payment_intent.payment_failed", intent))
@@ -173,6 +173,7 @@ def test_a_refund_from_the_order_goes_through_stripe(client, card_order, setting
     assert order.total_refunded == Decimal("120000")
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_localstripe_delivers_signed_webhooks_to_the_live_server(
     live_server, make_seller, ready_checkout, stripe_settings, localstripe_url
 ):
