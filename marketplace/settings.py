@@ -143,9 +143,14 @@ STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
 # The programme's bank account that receives VietQR transfers.
-VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", "")
-VIETQR_ACCOUNT_NUMBER = env_str("VIETQR_ACCOUNT_NUMBER", "")
-VIETQR_ACCOUNT_NAME = env_str("VIETQR_ACCOUNT_NAME", "")
+# Demo and tests use an illustrative account; production must set its own.
+VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", "970436" if DEVELOPMENT_DEFAULTS else "")
+VIETQR_ACCOUNT_NUMBER = env_str(
+    "VIETQR_ACCOUNT_NUMBER", "0011001234567" if DEVELOPMENT_DEFAULTS else ""
+)
+VIETQR_ACCOUNT_NAME = env_str(
+    "VIETQR_ACCOUNT_NAME", "VP DIEU PHOI OCOP DEMO" if DEVELOPMENT_DEFAULTS else ""
+)
 
 # Days before expiry at which certificates are listed as expiring soon in the admin.
 CERTIFICATE_EXPIRY_NOTICE_DAYS = env_int("CERTIFICATE_EXPIRY_NOTICE_DAYS", 90)

@@ -10,12 +10,17 @@ PRODUCER_LOGIN = ("chaxua@ocop.demo", "demo-chuthe-2023")
 PROGRAMME_GROUP = "Văn phòng Điều phối OCOP"
 
 
+PROGRAMME_APPS = ["catalog", "channels", "warehouses", "shipping", "orders", "payments"]
+
+
 def programme_office_group() -> Group:
-    """Programme staff may manage the whole catalogue and view users."""
+    """Programme staff manage the catalogue and the shop, read the event log and users."""
     group, _ = Group.objects.get_or_create(name=PROGRAMME_GROUP)
-    permissions = Permission.objects.filter(
-        content_type__app_label="catalog"
-    ) | Permission.objects.filter(content_type__app_label="accounts", codename="view_user")
+    permissions = (
+        Permission.objects.filter(content_type__app_label__in=PROGRAMME_APPS)
+        | Permission.objects.filter(content_type__app_label="events", codename__startswith="view_")
+        | Permission.objects.filter(content_type__app_label="accounts", codename="view_user")
+    )
     group.permissions.set(permissions)
     return group
 

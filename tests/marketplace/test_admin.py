@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import AdministrativeUnit, Product, Rating
+from marketplace.orders.models import Order
 from catalog.services.ratings import certificates_expiring_within, current_certificate
 from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
 
@@ -51,6 +52,19 @@ def test_programme_staff_see_every_catalogue_page(client, demo):
         "/admin/catalog/legacyproductset/",
         "/admin/catalog/ruleset/",
         "/admin/catalog/dossieritem/?review_status=missing",
+        "/admin/channels/channel/",
+        "/admin/channels/variantchannellisting/",
+        "/admin/warehouses/warehouse/",
+        "/admin/warehouses/stock/",
+        "/admin/shipping/deliveryrate/",
+        "/admin/orders/order/",
+        f"/admin/orders/order/{Order.objects.first().pk}/change/",
+        "/admin/orders/producerorder/?status=delivered",
+        "/admin/orders/commissionrule/",
+        "/admin/payments/payment/?gateway=vietqr",
+        "/admin/payments/banktransfer/",
+        "/admin/payments/banktransfer/upload/",
+        "/admin/events/event/",
     ]
 
     # then every page renders

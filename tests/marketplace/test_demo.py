@@ -6,6 +6,10 @@ from django.db.models import Count
 
 from catalog.models import Producer, Product, ProductImage, ProductVariant, Rating
 from marketplace.accounts.models import User
+from marketplace.channels.models import VariantChannelListing
+from marketplace.orders.models import Order
+from marketplace.payments.models import Payment
+from marketplace.warehouses.models import Stock
 
 
 def snapshot():
@@ -18,6 +22,11 @@ def snapshot():
             Rating.objects.values_list("product__slug", "stars", "status", "certificate_number")
         ),
         "users": sorted(User.objects.values_list("email", "is_staff")),
+        "orders": sorted(Order.objects.values_list("email", "status", "charge_status", "total")),
+        "stock": sorted(
+            Stock.objects.values_list("variant__sku", "quantity", "quantity_allocated")
+        ),
+        "prices": sorted(VariantChannelListing.objects.values_list("variant__sku", "price_amount")),
     }
 
 
@@ -62,3 +71,21 @@ def test_demo_images_are_real_jpeg_files(demo):
     with image.image.open("rb") as handle, Image.open(handle) as picture:
         assert picture.format == "JPEG"
         assert picture.size == (800, 600)
+
+
+def test_the_demo_shop_prices_every_variant_and_has_orders_in_each_payment_state(demo):
+    from catalog.models import ProductVariant
+
+    assert VariantChannelListing.objects.count() == ProductVariant.objects.count()
+    assert not Stock.objects.filter(quantity=0).exists()
+    payment_states = set(Payment.objects.values_list("gateway", "status"))
+    assert {
+        ("cod", "charged"),
+        ("cod", "pending"),
+        ("vietqr", "awaiting_transfer"),
+        ("vietqr", "charged"),
+        ("stripe", "pending"),
+        ("cod", "cancelled"),
+        ("cod", "partially_refunded"),
+    } <= payment_states
+    assert Order.objects.filter(status="fulfilled", charge_status="full").exists()

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog.demo.load import load_catalog
+from marketplace.management.demo_commerce import load_commerce
 from marketplace.management.demo_users import load_users
 
 
@@ -11,9 +12,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             counts = load_catalog()
+            commerce = load_commerce()
             logins = load_users()
         self.stdout.write(
-            f"Demo data: {counts['producers']} producers, {counts['products']} products."
+            f"Demo data: {counts['producers']} producers, {counts['products']} products, "
+            f"{commerce['orders']} orders in the online shop."
         )
         for role, login, password in logins:
             self.stdout.write(f"  {role:32} {login} / {password}")
