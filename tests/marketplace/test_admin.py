@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from catalog.models import AdministrativeUnit, Product, Rating
-from marketplace.orders.models import Order
 from catalog.services.ratings import certificates_expiring_within, current_certificate
 from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
+from marketplace.orders.models import Order
 
 
 def log_in(client, login, password):
