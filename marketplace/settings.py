@@ -133,6 +133,21 @@ MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@localhost>")
 
+# Background tasks. With no broker, tasks run inline (eagerly) in the calling process.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_BEAT_SCHEDULE = {
+    "delete-expired-checkouts": {
+        "task": "marketplace.checkout.tasks.delete_expired_checkouts_task",
+        "schedule": 3600,
+    },
+    "redeliver-events": {"task": "marketplace.events.tasks.redeliver_events_task", "schedule": 300},
+}
+
 # A checkout untouched for this long expires and is cleaned up.
 CHECKOUT_TTL_HOURS = env_int("CHECKOUT_TTL_HOURS", 72)
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.errors import CommerceError
 from marketplace.orders import services
 from marketplace.orders.models import CommissionRule, Order, OrderLine, ProducerOrder
+from marketplace.payments.refunds import refund_lines
 
 
 class ProducerOrderInline(admin.TabularInline):
@@ -73,10 +74,30 @@ class OrderAdmin(admin.ModelAdmin):
     ]
     exclude = ["billing_address"]
     inlines = [ProducerOrderInline, OrderLineInline]
-    actions = ["cancel_action"]
+    actions = ["cancel_action", "refund_action"]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description=_("Refund the selected orders in full (card refunds go to Stripe)"))
+    def refund_action(self, request, queryset):
+        for order in queryset:
+            quantities = {
+                line.pk: line.quantity - line.quantity_refunded
+                for line in order.lines.all()
+                if line.quantity > line.quantity_refunded
+            }
+            try:
+                refund_lines(
+                    order,
+                    quantities,
+                    reason="Hoàn tiền bởi văn phòng chương trình",
+                    user=request.user,
+                )
+            except CommerceError as error:
+                self.message_user(request, f"{order}: {error}", messages.ERROR)
+            else:
+                self.message_user(request, f"{order}: refunded", messages.SUCCESS)
 
     @admin.action(description=_("Cancel the selected orders (releases stock)"))
     def cancel_action(self, request, queryset):

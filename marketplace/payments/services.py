@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from marketplace.errors import CommerceError, CommerceErrorCode
@@ -178,11 +179,16 @@ def apply_refund(payment: Payment, amount) -> None:
     _log(payment, "refunded", amount)
     order = Order.objects.select_for_update().get(pk=payment.order_id)
     order.total_refunded += amount
-    fields = ["total_refunded"]
+    fields = ["total_refunded", "status", "charge_status"]
     if order.total_refunded >= order.total_charged:
-        order.status, order.charge_status = OrderStatus.REFUNDED, ChargeStatus.REFUNDED
-        fields += ["status", "charge_status"]
+        order.charge_status = ChargeStatus.REFUNDED
+    if order.total_refunded >= order.total_charged or _all_goods_refunded(order):
+        order.status = OrderStatus.REFUNDED
     order.save(update_fields=fields)
+
+
+def _all_goods_refunded(order: Order) -> bool:
+    return not order.lines.filter(quantity_refunded__lt=F("quantity")).exists()
 
 
 def record_external_refund(payment: Payment, amount, *, reference: str) -> int:

@@ -42,3 +42,20 @@ def test_anonymous_visitors_cannot_upload_statements(client, db):
     response = upload(client, b"reference,date,amount,note\n")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_refund_a_paid_order_in_full_from_the_admin(client, demo):
+    from marketplace.orders.models import Order
+
+    client.login(username=STAFF_LOGIN[0], password=STAFF_LOGIN[1])
+    order = Order.objects.filter(status="fulfilled", charge_status="full", total_refunded=0).first()
+
+    response = client.post(
+        "/admin/orders/order/", {"action": "refund_action", "_selected_action": [order.pk]}
+    )
+
+    order.refresh_from_db()
+    assert response.status_code == 302
+    # every item is refunded; the delivery fee was a service rendered and stays charged
+    assert (order.status, order.charge_status) == ("refunded", "full")
+    assert order.total_refunded == order.subtotal

@@ -198,3 +198,17 @@ def test_setting_quantity_zero_removes_the_line_and_its_delivery(make_seller, re
     services.update_lines(checkout, [(seller.variant, 0)])
     assert not checkout.lines.exists()
     assert not checkout.deliveries.exists()
+
+
+def test_the_cleanup_task_runs_inline_without_a_broker(make_seller, online, settings):
+    from marketplace.checkout.tasks import delete_expired_checkouts_task
+
+    old = services.create_checkout(online, email="a@example.vn")
+    Checkout.objects.filter(pk=old.pk).update(
+        last_change=timezone.now() - timedelta(hours=settings.CHECKOUT_TTL_HOURS + 1)
+    )
+
+    result = delete_expired_checkouts_task.delay()
+
+    assert result.get() == 1
+    assert not Checkout.objects.exists()
