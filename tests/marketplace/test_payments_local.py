@@ -210,3 +210,22 @@ def test_kiosk_cash_below_the_total_is_refused(make_seller, online, ready_checko
     assert error.value.code == CommerceErrorCode.AMOUNT_TOO_LOW
     order.refresh_from_db()
     assert order.charge_status == "none"
+
+
+def test_the_vietqr_png_decodes_to_the_same_payload(tmp_path):
+    import shutil
+    import subprocess
+
+    zbarimg = shutil.which("zbarimg")
+    assert zbarimg, "zbar-tools must be installed (.ci/run installs it)"
+    payload = vietqr.build_payload(
+        bank_bin="970436", account="0011001234567", amount=120000, note="OCOP000123"
+    )
+    image = tmp_path / "vietqr.png"
+    image.write_bytes(vietqr.qr_png(payload))
+
+    decoded = subprocess.run(
+        [zbarimg, "--quiet", "--raw", str(image)], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+    assert decoded == payload
