@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "marketplace.events",
     "catalog",
+    "traceability",
+    "storefront",
 ]
 
 MIDDLEWARE = [
@@ -118,7 +120,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "marketplace" / "locale", BASE_DIR / "catalog" / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / package / "locale" for package in ("marketplace", "catalog", "traceability", "storefront")
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -166,6 +170,18 @@ VIETQR_ACCOUNT_NUMBER = env_str(
 VIETQR_ACCOUNT_NAME = env_str(
     "VIETQR_ACCOUNT_NAME", "VP DIEU PHOI OCOP DEMO" if DEVELOPMENT_DEFAULTS else ""
 )
+
+# Traceability: the domain printed in every stamp's GS1 Digital Link, the programme's
+# mark on labels (an image file; a drawn "OCOP" mark when unset), and the scan limits.
+TRACE_BASE_URL = env_str(
+    "TRACE_BASE_URL", "http://127.0.0.1:8000" if DEVELOPMENT_DEFAULTS else ""
+)
+TRACE_LOGO_PATH = env_str("TRACE_LOGO_PATH", "")
+STAMPS_PER_BATCH_MAX = env_int("STAMPS_PER_BATCH_MAX", 100_000)
+SCAN_RATE_LIMIT_PER_MINUTE = env_int("SCAN_RATE_LIMIT_PER_MINUTE", 30)
+SCAN_FLAG_MANY = env_int("SCAN_FLAG_MANY", 20)
+SCAN_FLAG_DISTANCE_KM = env_int("SCAN_FLAG_DISTANCE_KM", 100)
+SCAN_FLAG_WINDOW_HOURS = env_int("SCAN_FLAG_WINDOW_HOURS", 6)
 
 # Days before expiry at which certificates are listed as expiring soon in the admin.
 CERTIFICATE_EXPIRY_NOTICE_DAYS = env_int("CERTIFICATE_EXPIRY_NOTICE_DAYS", 90)

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from marketplace.health import healthz
 from marketplace.payments.views import stripe_webhook
+from storefront.views import trace
 
 admin.site.site_header = "OCOP Market"
 admin.site.site_title = "OCOP Market"
@@ -15,6 +16,15 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("webhooks/stripe/", stripe_webhook, name="stripe-webhook"),
     path("admin/", admin.site.urls),
+    # GS1 Digital Link resolver: the QR code on every stamp opens one of these.
+    re_path(r"^01/(?P<gtin>\d{8,14})/?$", trace.product, name="trace-product"),
+    re_path(r"^01/(?P<gtin>\d{8,14})/10/(?P<lot_code>[^/]+)/?$", trace.lot, name="trace-lot"),
+    re_path(
+        r"^01/(?P<gtin>\d{8,14})/10/(?P<lot_code>[^/]+)/21/(?P<serial>[^/]+)/?$",
+        trace.stamp,
+        name="trace-stamp",
+    ),
+    path("scan/<int:scan_id>/location", trace.scan_location, name="scan-location"),
     # The consumer storefront is not built yet; until then the root opens the admin.
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]

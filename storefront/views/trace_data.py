@@ -1,0 +1,108 @@
+"""The data shown when a Digital Link is resolved, as a dict for templates and JSON."""
+
+from django.conf import settings
+from django.utils import timezone
+
+from catalog.models import Product, ProductVariant
+from catalog.services.ratings import current_certificate
+from marketplace.channels.models import VariantChannelListing
+from marketplace.money import format_money
+from traceability import serials
+from traceability.models import Lot
+
+
+def certificate_data(product: Product) -> dict | None:
+    certificate = current_certificate(product, timezone.localdate())
+    if certificate is None:
+        return None
+    return {
+        "stars": certificate.stars,
+        "certificate_number": certificate.certificate_number,
+        "issuing_body": certificate.issuing_body,
+        "council_level": certificate.council_level,
+        "valid_from": certificate.valid_from.isoformat(),
+        "valid_to": certificate.valid_to.isoformat(),
+    }
+
+
+def product_data(variant: ProductVariant) -> dict:
+    product = variant.product
+    producer = product.producer
+    image = product.images.first()
+    listings = VariantChannelListing.objects.filter(
+        variant=variant, channel__is_active=True,
+        channel__product_listings__product=product,
+        channel__product_listings__is_published=True,
+    ).select_related("channel")
+    return {
+        "name": product.name,
+        "name_en": product.name_en,
+        "variant": variant.name,
+        "gtin": variant.gtin_display,
+        "image": image.image.url if image else None,
+        "producer": {
+            "name": producer.name,
+            "address": f"{producer.street_address}, {producer.commune}, {producer.commune.parent}",
+            "phone": producer.phone,
+        },
+        "shelf_life_days": product.shelf_life_days,
+        "ingredients": product.ingredients,
+        "storage": product.storage_instructions,
+        "quality_declaration": product.quality_declaration_number,
+        "ocop": certificate_data(product),
+        "where_to_buy": [
+            {"channel": listing.channel.name, "price": format_money(listing.price_amount,
+                                                                    listing.currency)}
+            for listing in listings
+        ],
+    }
+
+
+def lot_data(lot: Lot) -> dict:
+    return {
+        "code": lot.code,
+        "status": lot.status,
+        "production_date": lot.production_date.isoformat(),
+        "expiry_date": lot.expiry_date.isoformat() if lot.expiry_date else None,
+        "quantity": f"{lot.quantity.normalize():f} {lot.unit}",
+        "origin": lot.origin_name,
+        "origin_area": str(lot.origin_unit),
+        "recall_reason": lot.recall_reason,
+        "inputs": [
+            {"date": entry.used_on.isoformat(), "material": entry.material,
+             "quantity": f"{entry.quantity.normalize():f} {entry.unit}"}
+            for entry in lot.inputs.all()
+        ],
+        "events": [
+            {"time": timezone.localtime(event.event_time).strftime("%d/%m/%Y %H:%M"),
+             "step": event.get_business_step_display(), "step_code": event.business_step,
+             "place": event.business_location, "description": event.description}
+            for event in lot.events.all()
+        ],
+        "evidence": [
+            {"title": f"{item.get_kind_display()} {item.number}", "issuer": item.issuer,
+             "valid_to": item.valid_to.isoformat(), "url": item.file.url if item.file else None}
+            for item in lot.certifications.all()
+        ] + [
+            {"title": report.title, "issuer": report.laboratory,
+             "valid_to": None, "url": report.file.url if report.file else None}
+            for report in lot.test_reports.all()
+        ],
+    }
+
+
+def verification_data(result) -> dict:
+    data = {
+        "verdict": result.verdict,
+        "serial": serials.display(result.serial) if result.serial else "",
+        "scans_before": result.scans_before,
+        "first_scanned_at": (
+            timezone.localtime(result.first_scanned_at).strftime("%d/%m/%Y")
+            if result.first_scanned_at else None
+        ),
+        "trace_base_url": settings.TRACE_BASE_URL,
+    }
+    if result.lot is not None:
+        data["product"] = product_data(result.lot.variant)
+        data["lot"] = lot_data(result.lot)
+    return data

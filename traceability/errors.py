@@ -1,0 +1,57 @@
+"""Traceability error codes with their Vietnamese and English messages."""
+
+from enum import StrEnum
+
+from catalog.errors import DomainError
+
+
+class TraceErrorCode(StrEnum):
+    REQUIRED = "required"
+    INVALID_DIGITAL_LINK = "invalid_digital_link"
+    INVALID_GTIN = "invalid_gtin"
+    INVALID_VALUE = "invalid_value"
+    INVALID_SERIAL = "invalid_serial"
+    DUPLICATE_LOT = "duplicate_lot"
+    LOT_NOT_ACTIVE = "lot_not_active"
+    STAMP_LIMIT = "stamp_limit"
+    NOT_FOUND = "not_found"
+
+
+MESSAGES = {
+    TraceErrorCode.REQUIRED: ("Trường {field} là bắt buộc.", "{field} is required."),
+    TraceErrorCode.INVALID_DIGITAL_LINK: (
+        "Đường dẫn GS1 Digital Link không hợp lệ: {detail}",
+        "Invalid GS1 Digital Link: {detail}",
+    ),
+    TraceErrorCode.INVALID_GTIN: (
+        "Mã GTIN {value} không hợp lệ (sai độ dài hoặc số kiểm tra).",
+        "GTIN {value} is invalid (wrong length or check digit).",
+    ),
+    TraceErrorCode.INVALID_VALUE: (
+        "Giá trị {field} không hợp lệ: {detail}",
+        "Invalid {field}: {detail}",
+    ),
+    TraceErrorCode.INVALID_SERIAL: (
+        "Số sê-ri {serial} sai ký tự kiểm tra: có thể bạn gõ nhầm một ký tự.",
+        "Serial {serial} fails its check character: a character was probably mistyped.",
+    ),
+    TraceErrorCode.DUPLICATE_LOT: (
+        "Lô {lot} đã tồn tại cho mã GTIN này.",
+        "Lot {lot} already exists for this GTIN.",
+    ),
+    TraceErrorCode.LOT_NOT_ACTIVE: (
+        "Lô {lot} đang ở trạng thái {status}: không thể phát hành tem.",
+        "Lot {lot} is {status}: no stamps can be issued.",
+    ),
+    TraceErrorCode.STAMP_LIMIT: (
+        "Mỗi lần phát hành từ 1 đến {maximum} tem (yêu cầu {count}).",
+        "Issue between 1 and {maximum} stamps at a time ({count} requested).",
+    ),
+    TraceErrorCode.NOT_FOUND: ("Không tìm thấy {what}.", "{what} not found."),
+}
+
+
+class TraceError(DomainError):
+    """A traceability rule was broken; nothing was written."""
+
+    messages = MESSAGES

@@ -1,0 +1,86 @@
+"""A4 sheets of stamp labels (reportlab). Each QR row is drawn as one rectangle per run of
+dark modules, in module units under a scaling matrix, so the code decodes when printed."""
+
+import io
+from collections.abc import Callable, Iterable
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from traceability.printing.content import (
+    CALL_TO_ACTION,
+    LabelContent,
+    LabelSize,
+    dark_runs,
+    font_path,
+    logo_png,
+    qr_matrix,
+    stars_text,
+)
+
+
+def _fonts() -> tuple[str, str]:
+    regular, bold = font_path(False), font_path(True)
+    if not regular:
+        return "Helvetica", "Helvetica-Bold"  # no DejaVu: Vietnamese marks will be lost
+    if "OCOP-Sans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("OCOP-Sans", regular))
+        pdfmetrics.registerFont(TTFont("OCOP-Sans-Bold", bold or regular))
+    return "OCOP-Sans", "OCOP-Sans-Bold"
+
+
+def qr_operators(matrix, x: float, y: float, side: float) -> str:
+    """PDF operators filling the QR's dark runs inside a square of `side` points at (x, y)."""
+    module = side / len(matrix)
+    parts = [f"q {module:.4f} 0 0 {-module:.4f} {x:.3f} {y + side:.3f} cm"]
+    for row_index, row in enumerate(matrix):
+        for start, length in dark_runs(row):
+            parts.append(f"{start} {row_index} {length} 1 re")
+    parts.append("f Q")
+    return "\n".join(parts)
+
+
+def render_sheets(labels: Iterable[LabelContent], output, size: LabelSize = LabelSize(),
+                  progress: Callable[[int], None] | None = None) -> int:
+    """Write labels to `output` (a path or binary file) as A4 pages; returns the count."""
+    canvas = Canvas(output, pagesize=(size.page_width * mm, size.page_height * mm))
+    canvas.setTitle("OCOP traceability stamps")
+    regular, bold = _fonts()
+    logo = ImageReader(io.BytesIO(logo_png()))
+    count = 0
+    for count, label in enumerate(labels, start=1):
+        slot = (count - 1) % size.per_page
+        if slot == 0 and count > 1:
+            canvas.showPage()
+        column, row = slot % size.columns, slot // size.columns
+        left = (size.margin + column * size.width) * mm
+        bottom = (size.page_height - size.margin - (row + 1) * size.height) * mm
+        _draw_label(canvas, label, left, bottom, size, (regular, bold), logo)
+        if progress and count % 500 == 0:
+            progress(count)
+    canvas.showPage()
+    canvas.save()
+    if progress:
+        progress(count)
+    return count
+
+
+def _draw_label(canvas, label, left, bottom, size, fonts, logo) -> None:
+    regular, bold = fonts
+    quiet, height = size.quiet_zone * mm, size.height * mm
+    side = height - 2 * quiet
+    canvas.addLiteral(qr_operators(qr_matrix(label.uri), left + quiet, bottom + quiet, side))
+    text_left = left + height + 1 * mm
+    canvas.drawImage(logo, text_left, bottom + height - 9 * mm, 7 * mm, 7 * mm, mask="auto")
+    if label.stars:
+        canvas.setFont(regular, 9)
+        canvas.drawString(text_left + 8 * mm, bottom + height - 6 * mm, stars_text(label.stars))
+    canvas.setFont(bold, 7)
+    canvas.drawString(text_left, bottom + height - 14 * mm, label.product_name[:34])
+    canvas.setFont(regular, 6.5)
+    canvas.drawString(text_left, bottom + height - 19.5 * mm, label.serial_display)
+    canvas.setFont(regular, 5)
+    canvas.drawString(text_left, bottom + 4 * mm, CALL_TO_ACTION)

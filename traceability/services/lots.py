@@ -1,0 +1,97 @@
+"""Lots, their diary of events, and recalls."""
+
+from datetime import date, datetime, time
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from catalog.models import ProductVariant
+from traceability.digital_link import _CSET82
+from traceability.errors import TraceError, TraceErrorCode
+from traceability.models import (
+    BusinessStep,
+    Disposition,
+    EventType,
+    Lot,
+    LotStatus,
+    Scan,
+    TraceEvent,
+)
+
+EVENT_SHAPE = {
+    BusinessStep.COMMISSIONING: (EventType.OBJECT, "ADD", Disposition.ACTIVE),
+    BusinessStep.TRANSFORMING: (EventType.TRANSFORMATION, "ADD", Disposition.IN_PROGRESS),
+    BusinessStep.PACKING: (EventType.AGGREGATION, "ADD", Disposition.IN_PROGRESS),
+    BusinessStep.INSPECTING: (EventType.OBJECT, "OBSERVE", Disposition.CONFORMANT),
+    BusinessStep.SHIPPING: (EventType.OBJECT, "OBSERVE", Disposition.IN_TRANSIT),
+    BusinessStep.RETAIL_SELLING: (EventType.OBJECT, "OBSERVE", Disposition.RETAIL_SOLD),
+}
+
+
+def create_lot(variant: ProductVariant, *, code: str, production_date: date, quantity, unit: str,
+               origin_name: str, origin_unit, expiry_date: date | None = None,
+               latitude=None, longitude=None) -> Lot:
+    """Record a lot and its commissioning (harvest or production) event."""
+    code = (code or "").strip()
+    if not variant.gtin:
+        raise TraceError(TraceErrorCode.REQUIRED, "gtin")
+    if not code or len(code) > 20 or not _CSET82.match(code):
+        raise TraceError(
+            TraceErrorCode.INVALID_VALUE, "code", detail="1–20 letters, digits or - . _ (no /)"
+        )
+    if expiry_date and expiry_date < production_date:
+        raise TraceError(TraceErrorCode.INVALID_VALUE, "expiry_date", detail="before production")
+    try:
+        with transaction.atomic():
+            lot = Lot.objects.create(
+                variant=variant, code=code, production_date=production_date,
+                expiry_date=expiry_date, quantity=quantity, unit=unit, origin_name=origin_name,
+                origin_unit=origin_unit, latitude=latitude, longitude=longitude,
+            )
+            record_event(
+                lot, BusinessStep.COMMISSIONING,
+                at=timezone.make_aware(datetime.combine(production_date, time(7, 0))),
+                read_point=origin_name, location=origin_name,
+                description="Thu hoạch / sản xuất lô",
+            )
+    except IntegrityError:
+        raise TraceError(TraceErrorCode.DUPLICATE_LOT, "code", lot=code) from None
+    return lot
+
+
+def record_event(lot: Lot, step: str, *, at, read_point: str, location: str,
+                 description: str = "", inputs=()) -> TraceEvent:
+    """Add an EPCIS-shaped event; its type, action and disposition follow the business step."""
+    event_type, action, disposition = EVENT_SHAPE[BusinessStep(step)]
+    if lot.status == LotStatus.RECALLED:
+        disposition = Disposition.RECALLED
+    event = TraceEvent.objects.create(
+        lot=lot, event_type=event_type, action=action, business_step=step,
+        disposition=disposition, event_time=at, read_point=read_point,
+        business_location=location, description=description,
+    )
+    if inputs:
+        event.input_lots.set(inputs)
+    return event
+
+
+def recall_lot(lot: Lot, *, reason: str) -> Lot:
+    """Every stamp of the lot warns on scan from now on."""
+    if not reason.strip():
+        raise TraceError(TraceErrorCode.REQUIRED, "recall_reason")
+    with transaction.atomic():
+        lot = Lot.objects.select_for_update().get(pk=lot.pk)
+        lot.status = LotStatus.RECALLED
+        lot.recalled_at = timezone.now()
+        lot.recall_reason = reason.strip()
+        lot.save(update_fields=["status", "recalled_at", "recall_reason"])
+    return lot
+
+
+def scans_after_recall(lot: Lot):
+    """Scans of the lot's stamps since it was recalled: who may still hold the goods."""
+    if lot.recalled_at is None:
+        return Scan.objects.none()
+    return Scan.objects.filter(stamp__batch__lot=lot, scanned_at__gte=lot.recalled_at)
+
+

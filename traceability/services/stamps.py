@@ -1,0 +1,79 @@
+"""Issue stamps in bulk, void them, and give each its Digital Link."""
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from traceability.digital_link import DigitalLink, encode
+from traceability.errors import TraceError, TraceErrorCode
+from traceability.models import BatchStatus, Lot, LotStatus, Stamp, StampBatch, StampStatus
+from traceability.serials import new_serial
+
+COPY_STAMPS = "COPY traceability_stamp (batch_id, serial, status, scan_count) FROM STDIN"
+
+
+def issue_batch(lot: Lot, count: int, *, user=None) -> StampBatch:
+    """Issue `count` stamps for an active lot in one bulk write (COPY)."""
+    maximum = settings.STAMPS_PER_BATCH_MAX
+    if not 1 <= count <= maximum:
+        raise TraceError(TraceErrorCode.STAMP_LIMIT, "count", maximum=maximum, count=count)
+    if lot.status != LotStatus.ACTIVE:
+        raise TraceError(
+            TraceErrorCode.LOT_NOT_ACTIVE, "lot", lot=lot.code, status=lot.get_status_display()
+        )
+    for _attempt in range(3):
+        try:
+            with transaction.atomic():
+                batch = StampBatch.objects.create(lot=lot, count=count, issued_by=user)
+                _copy_stamps(batch.pk, count)
+                return batch
+        except IntegrityError:
+            continue  # a serial collided (odds about count² / 2⁶⁵): draw them all again
+    raise TraceError(TraceErrorCode.INVALID_VALUE, "count", detail="could not draw unique serials")
+
+
+def _copy_stamps(batch_id: int, count: int) -> None:
+    serials = {new_serial() for _ in range(count)}
+    while len(serials) < count:
+        serials.add(new_serial())
+    with connection.cursor() as cursor, cursor.cursor.copy(COPY_STAMPS) as copy:
+        for serial in serials:
+            copy.write_row((batch_id, serial, StampStatus.ISSUED, 0))
+
+
+def stamp_uri(stamp: Stamp) -> str:
+    lot = stamp.batch.lot
+    link = DigitalLink(gtin=lot.variant.gtin, lot=lot.code, serial=stamp.serial)
+    return encode(link, settings.TRACE_BASE_URL)
+
+
+def void_stamps(stamps, *, reason: str = "") -> int:
+    """Void the given stamps (a queryset); returns how many changed."""
+    return stamps.exclude(status=StampStatus.VOIDED).update(
+        status=StampStatus.VOIDED, voided_at=timezone.now()
+    )
+
+
+def void_range(batch: StampBatch, first: int, last: int) -> int:
+    """Void stamps `first`..`last` (1-based, in printing order) of a batch."""
+    if not 1 <= first <= last <= batch.count:
+        raise TraceError(
+            TraceErrorCode.INVALID_VALUE, "range", detail=f"1 ≤ first ≤ last ≤ {batch.count}"
+        )
+    ids = list(batch.stamps.order_by("pk").values_list("pk", flat=True)[first - 1 : last])
+    return void_stamps(Stamp.objects.filter(pk__in=ids))
+
+
+def void_batch(batch: StampBatch) -> int:
+    with transaction.atomic():
+        StampBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.VOIDED)
+        return void_stamps(batch.stamps.all())
+
+
+def activate(stamp: Stamp) -> Stamp:
+    """The stamp was applied or its item sold."""
+    Stamp.objects.filter(pk=stamp.pk, status=StampStatus.ISSUED).update(
+        status=StampStatus.ACTIVATED, activated_at=timezone.now()
+    )
+    stamp.refresh_from_db()
+    return stamp
