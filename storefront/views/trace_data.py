@@ -17,6 +17,7 @@ def certificate_data(product: Product) -> dict | None:
         return None
     return {
         "stars": certificate.stars,
+        "stars_text": "★" * certificate.stars,
         "certificate_number": certificate.certificate_number,
         "issuing_body": certificate.issuing_body,
         "council_level": certificate.council_level,

@@ -6,189 +6,478 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('catalog', '0003_productvariant_weight_grams'),
+        ("catalog", "0003_productvariant_weight_grams"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Stamp',
+            name="Stamp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('serial', models.CharField(max_length=14, unique=True, verbose_name='serial')),
-                ('status', models.CharField(choices=[('issued', 'issued'), ('activated', 'activated'), ('voided', 'voided')], default='issued', max_length=10, verbose_name='status')),
-                ('activated_at', models.DateTimeField(blank=True, null=True)),
-                ('voided_at', models.DateTimeField(blank=True, null=True)),
-                ('scan_count', models.PositiveIntegerField(default=0, verbose_name='scans')),
-                ('first_scanned_at', models.DateTimeField(blank=True, null=True)),
-                ('last_scanned_at', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("serial", models.CharField(max_length=14, unique=True, verbose_name="serial")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("issued", "issued"),
+                            ("activated", "activated"),
+                            ("voided", "voided"),
+                        ],
+                        default="issued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("activated_at", models.DateTimeField(blank=True, null=True)),
+                ("voided_at", models.DateTimeField(blank=True, null=True)),
+                ("scan_count", models.PositiveIntegerField(default=0, verbose_name="scans")),
+                ("first_scanned_at", models.DateTimeField(blank=True, null=True)),
+                ("last_scanned_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'stamp',
-                'verbose_name_plural': 'stamps',
-                'ordering': ['pk'],
+                "verbose_name": "stamp",
+                "verbose_name_plural": "stamps",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Lot',
+            name="Lot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='lot code')),
-                ('production_date', models.DateField(verbose_name='production or harvest date')),
-                ('expiry_date', models.DateField(blank=True, null=True, verbose_name='expiry date')),
-                ('quantity', models.DecimalField(decimal_places=3, max_digits=12, verbose_name='quantity')),
-                ('unit', models.CharField(max_length=16, verbose_name='unit')),
-                ('origin_name', models.CharField(max_length=200, verbose_name='farm or plot')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True)),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True)),
-                ('status', models.CharField(choices=[('active', 'active'), ('recalled', 'recalled'), ('exhausted', 'exhausted')], default='active', max_length=16, verbose_name='status')),
-                ('recalled_at', models.DateTimeField(blank=True, null=True, verbose_name='recalled at')),
-                ('recall_reason', models.TextField(blank=True, verbose_name='recall reason')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('origin_unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.administrativeunit', verbose_name='commune of origin')),
-                ('variant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='lots', to='catalog.productvariant', verbose_name='product variant')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="lot code")),
+                ("production_date", models.DateField(verbose_name="production or harvest date")),
+                (
+                    "expiry_date",
+                    models.DateField(blank=True, null=True, verbose_name="expiry date"),
+                ),
+                (
+                    "quantity",
+                    models.DecimalField(decimal_places=3, max_digits=12, verbose_name="quantity"),
+                ),
+                ("unit", models.CharField(max_length=16, verbose_name="unit")),
+                ("origin_name", models.CharField(max_length=200, verbose_name="farm or plot")),
+                (
+                    "latitude",
+                    models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("active", "active"),
+                            ("recalled", "recalled"),
+                            ("exhausted", "exhausted"),
+                        ],
+                        default="active",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "recalled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="recalled at"),
+                ),
+                ("recall_reason", models.TextField(blank=True, verbose_name="recall reason")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "origin_unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="catalog.administrativeunit",
+                        verbose_name="commune of origin",
+                    ),
+                ),
+                (
+                    "variant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="lots",
+                        to="catalog.productvariant",
+                        verbose_name="product variant",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lot',
-                'verbose_name_plural': 'lots',
-                'ordering': ['-production_date', 'code'],
+                "verbose_name": "lot",
+                "verbose_name_plural": "lots",
+                "ordering": ["-production_date", "code"],
             },
         ),
         migrations.CreateModel(
-            name='InputDiaryEntry',
+            name="InputDiaryEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('material', models.CharField(max_length=200, verbose_name='material')),
-                ('quantity', models.DecimalField(decimal_places=3, max_digits=12, verbose_name='quantity')),
-                ('unit', models.CharField(max_length=16, verbose_name='unit')),
-                ('used_on', models.DateField(verbose_name='date')),
-                ('lot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inputs', to='traceability.lot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("material", models.CharField(max_length=200, verbose_name="material")),
+                (
+                    "quantity",
+                    models.DecimalField(decimal_places=3, max_digits=12, verbose_name="quantity"),
+                ),
+                ("unit", models.CharField(max_length=16, verbose_name="unit")),
+                ("used_on", models.DateField(verbose_name="date")),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inputs",
+                        to="traceability.lot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'input diary entry',
-                'verbose_name_plural': 'input diary',
-                'ordering': ['used_on'],
+                "verbose_name": "input diary entry",
+                "verbose_name_plural": "input diary",
+                "ordering": ["used_on"],
             },
         ),
         migrations.CreateModel(
-            name='LotCertification',
+            name="LotCertification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('vietgap', 'VietGAP'), ('organic', 'organic'), ('other', 'other')], max_length=16, verbose_name='kind')),
-                ('number', models.CharField(max_length=64, verbose_name='certificate number')),
-                ('issuer', models.CharField(max_length=200, verbose_name='issuer')),
-                ('valid_from', models.DateField(verbose_name='valid from')),
-                ('valid_to', models.DateField(verbose_name='valid to')),
-                ('file', models.FileField(blank=True, upload_to='lots/certifications/', verbose_name='file')),
-                ('lot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certifications', to='traceability.lot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("vietgap", "VietGAP"),
+                            ("organic", "organic"),
+                            ("other", "other"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("number", models.CharField(max_length=64, verbose_name="certificate number")),
+                ("issuer", models.CharField(max_length=200, verbose_name="issuer")),
+                ("valid_from", models.DateField(verbose_name="valid from")),
+                ("valid_to", models.DateField(verbose_name="valid to")),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True, upload_to="lots/certifications/", verbose_name="file"
+                    ),
+                ),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certifications",
+                        to="traceability.lot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lot certification',
-                'verbose_name_plural': 'lot certifications',
+                "verbose_name": "lot certification",
+                "verbose_name_plural": "lot certifications",
             },
         ),
         migrations.CreateModel(
-            name='Scan',
+            name="Scan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('gtin', models.CharField(max_length=14)),
-                ('lot_code', models.CharField(blank=True, max_length=20)),
-                ('serial_text', models.CharField(max_length=40)),
-                ('verdict', models.CharField(choices=[('genuine_first', 'genuine, first verification'), ('genuine_repeat', 'genuine, scanned before'), ('unknown', 'unknown code'), ('mistyped', 'mistyped serial'), ('voided', 'voided'), ('recalled', 'lot recalled'), ('expired', 'past expiry')], max_length=16)),
-                ('scanned_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('client_hash', models.CharField(db_index=True, max_length=64)),
-                ('user_agent', models.CharField(blank=True, max_length=300)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True)),
-                ('longitude', models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True)),
-                ('stamp', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='scans', to='traceability.stamp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("gtin", models.CharField(max_length=14)),
+                ("lot_code", models.CharField(blank=True, max_length=20)),
+                ("serial_text", models.CharField(max_length=40)),
+                (
+                    "verdict",
+                    models.CharField(
+                        choices=[
+                            ("genuine_first", "genuine, first verification"),
+                            ("genuine_repeat", "genuine, scanned before"),
+                            ("unknown", "unknown code"),
+                            ("mistyped", "mistyped serial"),
+                            ("voided", "voided"),
+                            ("recalled", "lot recalled"),
+                            ("expired", "past expiry"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("scanned_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("client_hash", models.CharField(db_index=True, max_length=64)),
+                ("user_agent", models.CharField(blank=True, max_length=300)),
+                (
+                    "latitude",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=6, null=True),
+                ),
+                (
+                    "stamp",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scans",
+                        to="traceability.stamp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scan',
-                'verbose_name_plural': 'scan log',
-                'ordering': ['-scanned_at'],
+                "verbose_name": "scan",
+                "verbose_name_plural": "scan log",
+                "ordering": ["-scanned_at"],
             },
         ),
         migrations.CreateModel(
-            name='CounterfeitFlag',
+            name="CounterfeitFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('many_scans', 'many scans of one serial'), ('far_apart', 'scans far apart within a short time'), ('unknown_burst', 'burst of unknown or voided serials'), ('after_recall', 'scanned after recall')], max_length=16, verbose_name='signal')),
-                ('client_hash', models.CharField(blank=True, max_length=64)),
-                ('detail', models.JSONField(default=dict)),
-                ('raised_at', models.DateTimeField(auto_now_add=True)),
-                ('is_resolved', models.BooleanField(default=False, verbose_name='resolved')),
-                ('stamp', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='flags', to='traceability.stamp')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("many_scans", "many scans of one serial"),
+                            ("far_apart", "scans far apart within a short time"),
+                            ("unknown_burst", "burst of unknown or voided serials"),
+                            ("after_recall", "scanned after recall"),
+                        ],
+                        max_length=16,
+                        verbose_name="signal",
+                    ),
+                ),
+                ("client_hash", models.CharField(blank=True, max_length=64)),
+                ("detail", models.JSONField(default=dict)),
+                ("raised_at", models.DateTimeField(auto_now_add=True)),
+                ("is_resolved", models.BooleanField(default=False, verbose_name="resolved")),
+                (
+                    "stamp",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="flags",
+                        to="traceability.stamp",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'counterfeit signal',
-                'verbose_name_plural': 'counterfeit signals',
-                'ordering': ['-raised_at'],
+                "verbose_name": "counterfeit signal",
+                "verbose_name_plural": "counterfeit signals",
+                "ordering": ["-raised_at"],
             },
         ),
         migrations.CreateModel(
-            name='StampBatch',
+            name="StampBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('count', models.PositiveIntegerField(verbose_name='stamps')),
-                ('status', models.CharField(choices=[('active', 'active'), ('voided', 'voided')], default='active', max_length=8, verbose_name='status')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='issued at')),
-                ('issued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lot', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='batches', to='traceability.lot', verbose_name='lot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("count", models.PositiveIntegerField(verbose_name="stamps")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "active"), ("voided", "voided")],
+                        default="active",
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="issued at")),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="batches",
+                        to="traceability.lot",
+                        verbose_name="lot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stamp batch',
-                'verbose_name_plural': 'stamp batches',
-                'ordering': ['-issued_at'],
+                "verbose_name": "stamp batch",
+                "verbose_name_plural": "stamp batches",
+                "ordering": ["-issued_at"],
             },
         ),
         migrations.AddField(
-            model_name='stamp',
-            name='batch',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stamps', to='traceability.stampbatch'),
+            model_name="stamp",
+            name="batch",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="stamps",
+                to="traceability.stampbatch",
+            ),
         ),
         migrations.CreateModel(
-            name='TestReport',
+            name="TestReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('laboratory', models.CharField(max_length=200, verbose_name='laboratory')),
-                ('issued_on', models.DateField(verbose_name='issued on')),
-                ('file', models.FileField(blank=True, upload_to='lots/tests/', verbose_name='file')),
-                ('lot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='test_reports', to='traceability.lot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("laboratory", models.CharField(max_length=200, verbose_name="laboratory")),
+                ("issued_on", models.DateField(verbose_name="issued on")),
+                (
+                    "file",
+                    models.FileField(blank=True, upload_to="lots/tests/", verbose_name="file"),
+                ),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="test_reports",
+                        to="traceability.lot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quality test report',
-                'verbose_name_plural': 'quality test reports',
+                "verbose_name": "quality test report",
+                "verbose_name_plural": "quality test reports",
             },
         ),
         migrations.CreateModel(
-            name='TraceEvent',
+            name="TraceEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event_type', models.CharField(choices=[('ObjectEvent', 'object event'), ('AggregationEvent', 'aggregation (packing)'), ('TransformationEvent', 'transformation (processing)')], max_length=24, verbose_name='event type')),
-                ('action', models.CharField(default='OBSERVE', max_length=8, verbose_name='action')),
-                ('business_step', models.CharField(choices=[('commissioning', 'harvest / production'), ('transforming', 'processing'), ('packing', 'packing'), ('inspecting', 'inspection'), ('shipping', 'shipping'), ('retail_selling', 'sale')], max_length=24, verbose_name='business step')),
-                ('disposition', models.CharField(choices=[('active', 'active'), ('in_progress', 'in progress'), ('in_transit', 'in transit'), ('conformant', 'conformant'), ('retail_sold', 'sold'), ('recalled', 'recalled')], max_length=24, verbose_name='disposition')),
-                ('event_time', models.DateTimeField(verbose_name='event time')),
-                ('time_zone_offset', models.CharField(default='+07:00', max_length=6, verbose_name='time zone offset')),
-                ('read_point', models.CharField(max_length=200, verbose_name='read point')),
-                ('business_location', models.CharField(max_length=200, verbose_name='business location')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('input_lots', models.ManyToManyField(blank=True, related_name='used_in', to='traceability.lot', verbose_name='input lots')),
-                ('lot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='traceability.lot', verbose_name='lot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "event_type",
+                    models.CharField(
+                        choices=[
+                            ("ObjectEvent", "object event"),
+                            ("AggregationEvent", "aggregation (packing)"),
+                            ("TransformationEvent", "transformation (processing)"),
+                        ],
+                        max_length=24,
+                        verbose_name="event type",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(default="OBSERVE", max_length=8, verbose_name="action"),
+                ),
+                (
+                    "business_step",
+                    models.CharField(
+                        choices=[
+                            ("commissioning", "harvest / production"),
+                            ("transforming", "processing"),
+                            ("packing", "packing"),
+                            ("inspecting", "inspection"),
+                            ("shipping", "shipping"),
+                            ("retail_selling", "sale"),
+                        ],
+                        max_length=24,
+                        verbose_name="business step",
+                    ),
+                ),
+                (
+                    "disposition",
+                    models.CharField(
+                        choices=[
+                            ("active", "active"),
+                            ("in_progress", "in progress"),
+                            ("in_transit", "in transit"),
+                            ("conformant", "conformant"),
+                            ("retail_sold", "sold"),
+                            ("recalled", "recalled"),
+                        ],
+                        max_length=24,
+                        verbose_name="disposition",
+                    ),
+                ),
+                ("event_time", models.DateTimeField(verbose_name="event time")),
+                (
+                    "time_zone_offset",
+                    models.CharField(
+                        default="+07:00", max_length=6, verbose_name="time zone offset"
+                    ),
+                ),
+                ("read_point", models.CharField(max_length=200, verbose_name="read point")),
+                (
+                    "business_location",
+                    models.CharField(max_length=200, verbose_name="business location"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "input_lots",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="used_in",
+                        to="traceability.lot",
+                        verbose_name="input lots",
+                    ),
+                ),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="traceability.lot",
+                        verbose_name="lot",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'trace event',
-                'verbose_name_plural': 'trace events',
-                'ordering': ['event_time', 'pk'],
+                "verbose_name": "trace event",
+                "verbose_name_plural": "trace events",
+                "ordering": ["event_time", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='lot',
-            constraint=models.UniqueConstraint(fields=('variant', 'code'), name='lot_code_per_gtin'),
+            model_name="lot",
+            constraint=models.UniqueConstraint(
+                fields=("variant", "code"), name="lot_code_per_gtin"
+            ),
         ),
     ]

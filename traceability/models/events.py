@@ -34,7 +34,9 @@ class TraceEvent(models.Model):
     )
     event_type = models.CharField(_("event type"), max_length=24, choices=EventType.choices)
     action = models.CharField(_("action"), max_length=8, default="OBSERVE")
-    business_step = models.CharField(_("business step"), max_length=24, choices=BusinessStep.choices)
+    business_step = models.CharField(
+        _("business step"), max_length=24, choices=BusinessStep.choices
+    )
     disposition = models.CharField(_("disposition"), max_length=24, choices=Disposition.choices)
     event_time = models.DateTimeField(_("event time"))
     time_zone_offset = models.CharField(_("time zone offset"), max_length=6, default="+07:00")

@@ -12,7 +12,9 @@ class LotStatus(models.TextChoices):
 
 class Lot(models.Model):
     variant = models.ForeignKey(
-        "catalog.ProductVariant", verbose_name=_("product variant"), on_delete=models.PROTECT,
+        "catalog.ProductVariant",
+        verbose_name=_("product variant"),
+        on_delete=models.PROTECT,
         related_name="lots",
     )
     code = models.CharField(_("lot code"), max_length=20)
@@ -22,8 +24,10 @@ class Lot(models.Model):
     unit = models.CharField(_("unit"), max_length=16)
     origin_name = models.CharField(_("farm or plot"), max_length=200)
     origin_unit = models.ForeignKey(
-        "catalog.AdministrativeUnit", verbose_name=_("commune of origin"),
-        on_delete=models.PROTECT, related_name="+",
+        "catalog.AdministrativeUnit",
+        verbose_name=_("commune of origin"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)

@@ -2,6 +2,7 @@
 dark modules, in module units under a scaling matrix, so the code decodes when printed."""
 
 import io
+import os
 from collections.abc import Callable, Iterable
 
 from reportlab.lib.units import mm
@@ -43,9 +44,15 @@ def qr_operators(matrix, x: float, y: float, side: float) -> str:
     return "\n".join(parts)
 
 
-def render_sheets(labels: Iterable[LabelContent], output, size: LabelSize = LabelSize(),
-                  progress: Callable[[int], None] | None = None) -> int:
+def render_sheets(
+    labels: Iterable[LabelContent],
+    output,
+    size: LabelSize = LabelSize(),
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Write labels to `output` (a path or binary file) as A4 pages; returns the count."""
+    if isinstance(output, os.PathLike):
+        output = os.fspath(output)
     canvas = Canvas(output, pagesize=(size.page_width * mm, size.page_height * mm))
     canvas.setTitle("OCOP traceability stamps")
     regular, bold = _fonts()
@@ -68,19 +75,42 @@ def render_sheets(labels: Iterable[LabelContent], output, size: LabelSize = Labe
     return count
 
 
+def fit_lines(text: str, font: str, size: float, width: float, max_lines: int = 2) -> list[str]:
+    """Wrap `text` into at most `max_lines` lines of `width` points, ending with … if cut."""
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if pdfmetrics.stringWidth(candidate, font, size) <= width or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        while lines[-1] and pdfmetrics.stringWidth(lines[-1] + "…", font, size) > width:
+            lines[-1] = lines[-1][:-1]
+        lines[-1] += "…"
+    return lines
+
+
 def _draw_label(canvas, label, left, bottom, size, fonts, logo) -> None:
     regular, bold = fonts
     quiet, height = size.quiet_zone * mm, size.height * mm
     side = height - 2 * quiet
     canvas.addLiteral(qr_operators(qr_matrix(label.uri), left + quiet, bottom + quiet, side))
     text_left = left + height + 1 * mm
-    canvas.drawImage(logo, text_left, bottom + height - 9 * mm, 7 * mm, 7 * mm, mask="auto")
+    text_width = size.width * mm - height - 2 * mm
+    top = bottom + height
+    canvas.drawImage(logo, text_left, top - 9 * mm, 7 * mm, 7 * mm, mask="auto")
     if label.stars:
         canvas.setFont(regular, 9)
-        canvas.drawString(text_left + 8 * mm, bottom + height - 6 * mm, stars_text(label.stars))
-    canvas.setFont(bold, 7)
-    canvas.drawString(text_left, bottom + height - 14 * mm, label.product_name[:34])
+        canvas.drawString(text_left + 8 * mm, top - 6 * mm, stars_text(label.stars))
+    canvas.setFont(bold, 6.5)
+    for index, line in enumerate(fit_lines(label.product_name, bold, 6.5, text_width)):
+        canvas.drawString(text_left, top - (12.5 + index * 2.6) * mm, line)
     canvas.setFont(regular, 6.5)
-    canvas.drawString(text_left, bottom + height - 19.5 * mm, label.serial_display)
-    canvas.setFont(regular, 5)
+    canvas.drawString(text_left, top - 19.5 * mm, label.serial_display)
+    call_size = min(5.0, 5.0 * text_width / pdfmetrics.stringWidth(CALL_TO_ACTION, regular, 5.0))
+    canvas.setFont(regular, call_size)
     canvas.drawString(text_left, bottom + 4 * mm, CALL_TO_ACTION)

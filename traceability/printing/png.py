@@ -34,20 +34,33 @@ def label_png(content: LabelContent, size: LabelSize = LabelSize(), dpi: int = 3
         for start, length in dark_runs(row):
             left = quiet + start * module
             draw.rectangle(
-                [round(left), round(top), round(left + length * module) - 1,
-                 round(top + module) - 1],
+                [
+                    round(left),
+                    round(top),
+                    round(left + length * module) - 1,
+                    round(top + module) - 1,
+                ],
                 fill=0,
             )
     text_left = round(height + 1 * px)
     with Image.open(io.BytesIO(logo_png())) as logo:
         mark = logo.convert("L").resize((round(7 * px), round(7 * px)))
         image.paste(mark, (text_left, round(2 * px)))
-    draw.text((text_left + round(8 * px), round(3 * px)), stars_text(content.stars),
-              font=_font(round(3.2 * px)), fill=0)
-    draw.text((text_left, round(11 * px)), content.product_name[:40],
-              font=_font(round(2.6 * px), bold=True), fill=0)
-    draw.text((text_left, round(18 * px)), content.serial_display,
-              font=_font(round(2.4 * px)), fill=0)
+    draw.text(
+        (text_left + round(8 * px), round(3 * px)),
+        stars_text(content.stars),
+        font=_font(round(3.2 * px)),
+        fill=0,
+    )
+    draw.text(
+        (text_left, round(11 * px)),
+        content.product_name[:40],
+        font=_font(round(2.6 * px), bold=True),
+        fill=0,
+    )
+    draw.text(
+        (text_left, round(18 * px)), content.serial_display, font=_font(round(2.4 * px)), fill=0
+    )
     draw.text((text_left, round(24 * px)), CALL_TO_ACTION, font=_font(round(1.9 * px)), fill=0)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", dpi=(dpi, dpi))

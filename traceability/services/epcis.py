@@ -64,9 +64,9 @@ def lot_document(lot: Lot) -> dict:
         "epcisBody": {
             "eventList": [
                 event_document(event)
-                for event in events.distinct().order_by("event_time", "pk").prefetch_related(
-                    "input_lots__variant"
-                )
+                for event in events.distinct()
+                .order_by("event_time", "pk")
+                .prefetch_related("input_lots__variant")
             ]
         },
     }

@@ -28,9 +28,19 @@ EVENT_SHAPE = {
 }
 
 
-def create_lot(variant: ProductVariant, *, code: str, production_date: date, quantity, unit: str,
-               origin_name: str, origin_unit, expiry_date: date | None = None,
-               latitude=None, longitude=None) -> Lot:
+def create_lot(
+    variant: ProductVariant,
+    *,
+    code: str,
+    production_date: date,
+    quantity,
+    unit: str,
+    origin_name: str,
+    origin_unit,
+    expiry_date: date | None = None,
+    latitude=None,
+    longitude=None,
+) -> Lot:
     """Record a lot and its commissioning (harvest or production) event."""
     code = (code or "").strip()
     if not variant.gtin:
@@ -44,14 +54,23 @@ def create_lot(variant: ProductVariant, *, code: str, production_date: date, qua
     try:
         with transaction.atomic():
             lot = Lot.objects.create(
-                variant=variant, code=code, production_date=production_date,
-                expiry_date=expiry_date, quantity=quantity, unit=unit, origin_name=origin_name,
-                origin_unit=origin_unit, latitude=latitude, longitude=longitude,
+                variant=variant,
+                code=code,
+                production_date=production_date,
+                expiry_date=expiry_date,
+                quantity=quantity,
+                unit=unit,
+                origin_name=origin_name,
+                origin_unit=origin_unit,
+                latitude=latitude,
+                longitude=longitude,
             )
             record_event(
-                lot, BusinessStep.COMMISSIONING,
+                lot,
+                BusinessStep.COMMISSIONING,
                 at=timezone.make_aware(datetime.combine(production_date, time(7, 0))),
-                read_point=origin_name, location=origin_name,
+                read_point=origin_name,
+                location=origin_name,
                 description="Thu hoạch / sản xuất lô",
             )
     except IntegrityError:
@@ -59,16 +78,23 @@ def create_lot(variant: ProductVariant, *, code: str, production_date: date, qua
     return lot
 
 
-def record_event(lot: Lot, step: str, *, at, read_point: str, location: str,
-                 description: str = "", inputs=()) -> TraceEvent:
+def record_event(
+    lot: Lot, step: str, *, at, read_point: str, location: str, description: str = "", inputs=()
+) -> TraceEvent:
     """Add an EPCIS-shaped event; its type, action and disposition follow the business step."""
     event_type, action, disposition = EVENT_SHAPE[BusinessStep(step)]
     if lot.status == LotStatus.RECALLED:
         disposition = Disposition.RECALLED
     event = TraceEvent.objects.create(
-        lot=lot, event_type=event_type, action=action, business_step=step,
-        disposition=disposition, event_time=at, read_point=read_point,
-        business_location=location, description=description,
+        lot=lot,
+        event_type=event_type,
+        action=action,
+        business_step=step,
+        disposition=disposition,
+        event_time=at,
+        read_point=read_point,
+        business_location=location,
+        description=description,
     )
     if inputs:
         event.input_lots.set(inputs)
@@ -93,5 +119,3 @@ def scans_after_recall(lot: Lot):
     if lot.recalled_at is None:
         return Scan.objects.none()
     return Scan.objects.filter(stamp__batch__lot=lot, scanned_at__gte=lot.recalled_at)
-
-

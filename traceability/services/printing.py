@@ -16,8 +16,10 @@ def batch_labels(batch: StampBatch):
     product = lot.variant.product
     certificate = current_certificate(product, timezone.localdate())
     stars = certificate.stars if certificate else None
-    stamps = batch.stamps.exclude(status=StampStatus.VOIDED).order_by("pk").select_related(
-        "batch__lot__variant"
+    stamps = (
+        batch.stamps.exclude(status=StampStatus.VOIDED)
+        .order_by("pk")
+        .select_related("batch__lot__variant")
     )
     for stamp in stamps.iterator(chunk_size=2000):
         yield LabelContent(

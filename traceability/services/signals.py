@@ -51,11 +51,16 @@ def _far_apart(scan: Scan) -> list[CounterfeitFlag]:
     ).exclude(pk=scan.pk)
     for other in others:
         km = distance_km(
-            float(scan.latitude), float(scan.longitude), float(other.latitude), float(other.longitude)
+            float(scan.latitude),
+            float(scan.longitude),
+            float(other.latitude),
+            float(other.longitude),
         )
         if km >= settings.SCAN_FLAG_DISTANCE_KM:
             return _once(
-                FlagKind.FAR_APART, stamp=scan.stamp, detail={"km": round(km), "scans": [other.pk, scan.pk]}
+                FlagKind.FAR_APART,
+                stamp=scan.stamp,
+                detail={"km": round(km), "scans": [other.pk, scan.pk]},
             )
     return []
 
@@ -67,5 +72,8 @@ def _once(kind: str, *, stamp=None, client_hash: str = "", detail: dict) -> list
     ).exists()
     if existing:
         return []
-    return [CounterfeitFlag.objects.create(kind=kind, stamp=stamp, client_hash=client_hash,
-                                           detail=detail)]
+    return [
+        CounterfeitFlag.objects.create(
+            kind=kind, stamp=stamp, client_hash=client_hash, detail=detail
+        )
+    ]

@@ -39,8 +39,16 @@ def client_hash(address: str) -> str:
     return hmac.new(key, (address or "").encode(), hashlib.sha256).hexdigest()
 
 
-def verify(gtin14: str, lot_code: str, serial_text: str, *, client: str, user_agent: str = "",
-           latitude=None, longitude=None) -> Verification:
+def verify(
+    gtin14: str,
+    lot_code: str,
+    serial_text: str,
+    *,
+    client: str,
+    user_agent: str = "",
+    latitude=None,
+    longitude=None,
+) -> Verification:
     """Look the stamp up (unless its check character already fails), decide, log the scan."""
     serial = serials.normalise(serial_text)
     result = Verification(verdict=ScanVerdict.UNKNOWN, serial=serial, gtin=gtin14)
@@ -51,9 +59,15 @@ def verify(gtin14: str, lot_code: str, serial_text: str, *, client: str, user_ag
         else:
             _judge(result, lot_code)
         result.scan = Scan.objects.create(
-            stamp=result.stamp, gtin=gtin14, lot_code=lot_code[:20], serial_text=serial[:40],
-            verdict=result.verdict, client_hash=client, user_agent=user_agent[:300],
-            latitude=_coarse(latitude), longitude=_coarse(longitude),
+            stamp=result.stamp,
+            gtin=gtin14,
+            lot_code=lot_code[:20],
+            serial_text=serial[:40],
+            verdict=result.verdict,
+            client_hash=client,
+            user_agent=user_agent[:300],
+            latitude=_coarse(latitude),
+            longitude=_coarse(longitude),
         )
         raise_flags(result.scan)
     return result

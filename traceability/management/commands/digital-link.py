@@ -36,8 +36,11 @@ class Command(BaseCommand):
                 self.stdout.write(json.dumps(fields, ensure_ascii=False))
             else:
                 link = DigitalLink(
-                    gtin=options["gtin"], lot=options["lot"], serial=options["serial"],
-                    cpv=options["cpv"], expiry=options["expiry"],
+                    gtin=options["gtin"],
+                    lot=options["lot"],
+                    serial=options["serial"],
+                    cpv=options["cpv"],
+                    expiry=options["expiry"],
                 )
                 self.stdout.write(encode(link, settings.TRACE_BASE_URL))
         except TraceError as error:
