@@ -104,7 +104,10 @@ def stamp(request, gtin, lot_code, serial):
     if _throttled(client):
         return _too_many(request)
     result = verify(
-        canonical, lot_code, serial, client=client,
+        canonical,
+        lot_code,
+        serial,
+        client=client,
         user_agent=request.headers.get("User-Agent", ""),
     )
     data = verification_data(result)

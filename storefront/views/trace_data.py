@@ -31,7 +31,8 @@ def product_data(variant: ProductVariant) -> dict:
     producer = product.producer
     image = product.images.first()
     listings = VariantChannelListing.objects.filter(
-        variant=variant, channel__is_active=True,
+        variant=variant,
+        channel__is_active=True,
         channel__product_listings__product=product,
         channel__product_listings__is_published=True,
     ).select_related("channel")
@@ -52,8 +53,10 @@ def product_data(variant: ProductVariant) -> dict:
         "quality_declaration": product.quality_declaration_number,
         "ocop": certificate_data(product),
         "where_to_buy": [
-            {"channel": listing.channel.name, "price": format_money(listing.price_amount,
-                                                                    listing.currency)}
+            {
+                "channel": listing.channel.name,
+                "price": format_money(listing.price_amount, listing.currency),
+            }
             for listing in listings
         ],
     }
@@ -70,23 +73,39 @@ def lot_data(lot: Lot) -> dict:
         "origin_area": str(lot.origin_unit),
         "recall_reason": lot.recall_reason,
         "inputs": [
-            {"date": entry.used_on.isoformat(), "material": entry.material,
-             "quantity": f"{entry.quantity.normalize():f} {entry.unit}"}
+            {
+                "date": entry.used_on.isoformat(),
+                "material": entry.material,
+                "quantity": f"{entry.quantity.normalize():f} {entry.unit}",
+            }
             for entry in lot.inputs.all()
         ],
         "events": [
-            {"time": timezone.localtime(event.event_time).strftime("%d/%m/%Y %H:%M"),
-             "step": event.get_business_step_display(), "step_code": event.business_step,
-             "place": event.business_location, "description": event.description}
+            {
+                "time": timezone.localtime(event.event_time).strftime("%d/%m/%Y %H:%M"),
+                "step": event.get_business_step_display(),
+                "step_code": event.business_step,
+                "place": event.business_location,
+                "description": event.description,
+            }
             for event in lot.events.all()
         ],
         "evidence": [
-            {"title": f"{item.get_kind_display()} {item.number}", "issuer": item.issuer,
-             "valid_to": item.valid_to.isoformat(), "url": item.file.url if item.file else None}
+            {
+                "title": f"{item.get_kind_display()} {item.number}",
+                "issuer": item.issuer,
+                "valid_to": item.valid_to.isoformat(),
+                "url": item.file.url if item.file else None,
+            }
             for item in lot.certifications.all()
-        ] + [
-            {"title": report.title, "issuer": report.laboratory,
-             "valid_to": None, "url": report.file.url if report.file else None}
+        ]
+        + [
+            {
+                "title": report.title,
+                "issuer": report.laboratory,
+                "valid_to": None,
+                "url": report.file.url if report.file else None,
+            }
             for report in lot.test_reports.all()
         ],
     }
@@ -99,7 +118,8 @@ def verification_data(result) -> dict:
         "scans_before": result.scans_before,
         "first_scanned_at": (
             timezone.localtime(result.first_scanned_at).strftime("%d/%m/%Y")
-            if result.first_scanned_at else None
+            if result.first_scanned_at
+            else None
         ),
         "trace_base_url": settings.TRACE_BASE_URL,
     }
