@@ -121,7 +121,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [
-    BASE_DIR / package / "locale" for package in ("marketplace", "catalog", "traceability", "storefront")
+    BASE_DIR / package / "locale"
+    for package in ("marketplace", "catalog", "traceability", "storefront")
 ]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -173,9 +174,7 @@ VIETQR_ACCOUNT_NAME = env_str(
 
 # Traceability: the domain printed in every stamp's GS1 Digital Link, the programme's
 # mark on labels (an image file; a drawn "OCOP" mark when unset), and the scan limits.
-TRACE_BASE_URL = env_str(
-    "TRACE_BASE_URL", "http://127.0.0.1:8000" if DEVELOPMENT_DEFAULTS else ""
-)
+TRACE_BASE_URL = env_str("TRACE_BASE_URL", "http://127.0.0.1:8000" if DEVELOPMENT_DEFAULTS else "")
 TRACE_LOGO_PATH = env_str("TRACE_LOGO_PATH", "")
 STAMPS_PER_BATCH_MAX = env_int("STAMPS_PER_BATCH_MAX", 100_000)
 SCAN_RATE_LIMIT_PER_MINUTE = env_int("SCAN_RATE_LIMIT_PER_MINUTE", 30)

@@ -10,7 +10,15 @@ PRODUCER_LOGIN = ("chaxua@ocop.demo", "demo-chuthe-2023")
 PROGRAMME_GROUP = "Văn phòng Điều phối OCOP"
 
 
-PROGRAMME_APPS = ["catalog", "channels", "warehouses", "shipping", "orders", "payments"]
+PROGRAMME_APPS = [
+    "catalog",
+    "channels",
+    "warehouses",
+    "shipping",
+    "orders",
+    "payments",
+    "traceability",
+]
 
 
 def programme_office_group() -> Group:

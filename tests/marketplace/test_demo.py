@@ -10,6 +10,7 @@ from marketplace.channels.models import VariantChannelListing
 from marketplace.orders.models import Order
 from marketplace.payments.models import Payment
 from marketplace.warehouses.models import Stock
+from traceability.models import Lot, Scan, Stamp
 
 
 def snapshot():
@@ -27,6 +28,9 @@ def snapshot():
             Stock.objects.values_list("variant__sku", "quantity", "quantity_allocated")
         ),
         "prices": sorted(VariantChannelListing.objects.values_list("variant__sku", "price_amount")),
+        "lots": sorted(Lot.objects.values_list("code", "status")),
+        "stamps": Stamp.objects.count(),
+        "scans": Scan.objects.count(),
     }
 
 
@@ -89,3 +93,10 @@ def test_the_demo_shop_prices_every_variant_and_has_orders_in_each_payment_state
         ("cod", "partially_refunded"),
     } <= payment_states
     assert Order.objects.filter(status="fulfilled", charge_status="full").exists()
+
+
+def test_the_demo_traces_a_dozen_products_with_stamps_scans_and_one_recall(demo):
+    assert Lot.objects.values("variant__product").distinct().count() >= 10
+    assert Lot.objects.filter(status="recalled").count() == 1
+    assert all(lot.batches.exists() and lot.events.count() >= 4 for lot in Lot.objects.all())
+    assert Scan.objects.filter(verdict="genuine_repeat").exists()

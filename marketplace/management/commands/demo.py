@@ -4,6 +4,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from traceability.models import Stamp
+from traceability.services.stamps import stamp_uri
+
 
 class Command(BaseCommand):
     help = "Migrate, load the demo data, print the logins and serve on 127.0.0.1:PORT."
@@ -19,6 +22,12 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"\nOCOP Market demo: {url}/  (administration: {url}/admin/)")
         )
+        stamp = (
+            Stamp.objects.filter(scan_count=0, batch__lot__status="active").order_by("pk").first()
+        )
+        if stamp is not None:
+            path = stamp_uri(stamp).removeprefix(settings.TRACE_BASE_URL)
+            self.stdout.write(f"Scan a demo stamp:  {url}{path}")
         self.stdout.write(f"Data folder: {settings.DATA_DIR}  (make demo-reset wipes it)\n")
         if not no_serve:
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)

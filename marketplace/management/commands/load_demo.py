@@ -4,6 +4,7 @@ from django.db import transaction
 from catalog.demo.load import load_catalog
 from marketplace.management.demo_commerce import load_commerce
 from marketplace.management.demo_users import load_users
+from traceability.demo import load_traceability
 
 
 class Command(BaseCommand):
@@ -13,10 +14,12 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = load_catalog()
             commerce = load_commerce()
+            trace = load_traceability()
             logins = load_users()
         self.stdout.write(
             f"Demo data: {counts['producers']} producers, {counts['products']} products, "
-            f"{commerce['orders']} orders in the online shop."
+            f"{commerce['orders']} orders in the online shop, "
+            f"{trace['lots']} traced lots with {trace['stamps']} stamp batches."
         )
         for role, login, password in logins:
             self.stdout.write(f"  {role:32} {login} / {password}")
