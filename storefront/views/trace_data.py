@@ -1,7 +1,8 @@
 """The data shown when a Digital Link is resolved, as a dict for templates and JSON."""
 
 from django.conf import settings
-from django.utils import timezone
+from django.core.cache import cache
+from django.utils import timezone, translation
 
 from catalog.models import Product, ProductVariant
 from catalog.services.ratings import current_certificate
@@ -111,6 +112,20 @@ def lot_data(lot: Lot) -> dict:
     }
 
 
+PAGE_DATA_SECONDS = 300
+
+
+def cached_lot_page(lot: Lot) -> dict:
+    """Product and lot data of a lot page. The same for every stamp of the lot, so it is
+    cached for a few minutes; a recall changes the key at once (the status is part of it)."""
+    key = f"trace-page:{lot.pk}:{lot.status}:{translation.get_language()}"
+    data = cache.get(key)
+    if data is None:
+        data = {"product": product_data(lot.variant), "lot": lot_data(lot)}
+        cache.set(key, data, PAGE_DATA_SECONDS)
+    return data
+
+
 def verification_data(result) -> dict:
     data = {
         "verdict": result.verdict,
@@ -124,6 +139,5 @@ def verification_data(result) -> dict:
         "trace_base_url": settings.TRACE_BASE_URL,
     }
     if result.lot is not None:
-        data["product"] = product_data(result.lot.variant)
-        data["lot"] = lot_data(result.lot)
+        data.update(cached_lot_page(result.lot))
     return data

@@ -4,8 +4,8 @@ from itertools import count
 
 import pytest
 
-from catalog.models import AdministrativeUnit, Producer, Product, ProductGroup, ProductVariant
 from catalog.gtin import check_digit
+from catalog.models import AdministrativeUnit, Producer, Product, ProductGroup, ProductVariant
 from traceability.services.lots import create_lot
 
 _numbers = count(1)

@@ -3,7 +3,6 @@
 import shutil
 import subprocess
 from io import StringIO
-
 from pathlib import Path
 
 import pytest

@@ -24,7 +24,6 @@ def raise_flags(scan: Scan) -> list[CounterfeitFlag]:
     raised = []
     stamp = scan.stamp
     if stamp is not None:
-        stamp.refresh_from_db(fields=["scan_count"])
         if stamp.scan_count >= settings.SCAN_FLAG_MANY:
             raised += _once(FlagKind.MANY_SCANS, stamp=stamp, detail={"scans": stamp.scan_count})
         if scan.verdict == ScanVerdict.RECALLED:

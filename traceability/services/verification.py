@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from catalog.services.ratings import current_certificate
 from traceability import serials
 from traceability.models import Lot, LotStatus, Scan, ScanVerdict, Stamp, StampStatus
 from traceability.services.signals import raise_flags
@@ -25,7 +24,6 @@ class Verification:
     stamp: Stamp | None = None
     scans_before: int = 0
     first_scanned_at: datetime | None = None
-    certificate: object = None
     scan: Scan | None = field(default=None, repr=False)
 
     @property
@@ -76,7 +74,7 @@ def verify(
 def _judge(result: Verification, lot_code: str) -> None:
     stamp = (
         Stamp.objects.select_for_update(of=("self",))
-        .select_related("batch__lot__variant__product__producer__commune")
+        .select_related("batch__lot__variant")
         .filter(serial=result.serial)
         .first()
     )
@@ -86,7 +84,6 @@ def _judge(result: Verification, lot_code: str) -> None:
     if lot.variant.gtin != result.gtin or lot.code != lot_code:
         return  # a real serial printed under another product or lot: not this stamp
     result.stamp, result.lot = stamp, lot
-    result.certificate = current_certificate(lot.variant.product, timezone.localdate())
     result.scans_before = stamp.scan_count
     result.first_scanned_at = stamp.first_scanned_at
     now = timezone.now()
@@ -95,13 +92,14 @@ def _judge(result: Verification, lot_code: str) -> None:
         last_scanned_at=now,
         first_scanned_at=stamp.first_scanned_at or now,
     )
+    stamp.scan_count += 1  # what the UPDATE above wrote; the signals read it
     if stamp.status == StampStatus.VOIDED:
         result.verdict = ScanVerdict.VOIDED
     elif lot.status == LotStatus.RECALLED:
         result.verdict = ScanVerdict.RECALLED
     elif lot.expiry_date and lot.expiry_date < timezone.localdate():
         result.verdict = ScanVerdict.EXPIRED
-    elif stamp.scan_count == 0:
+    elif result.scans_before == 0:
         result.verdict = ScanVerdict.GENUINE_FIRST
     else:
         result.verdict = ScanVerdict.GENUINE_REPEAT
