@@ -116,5 +116,5 @@ def test_the_stamps_command_issues_and_voids(make_lot):
     call_command("stamps", "void", str(batch.pk), "--first", "2", "--last", "4", stdout=output)
     assert "12 stamps issued" in output.getvalue()
     assert "3 stamps voided" in output.getvalue()
-    with pytest.raises(CommandError, match="1 và 100000|between 1 and 100000"):
+    with pytest.raises(CommandError, match=r"between 1 and 100000"):
         call_command("stamps", "issue", "--lot", "NM-CMD-1", "--count", "0")

@@ -45,6 +45,9 @@ class LabelSize:
         return self.columns * self.rows
 
 
+DEFAULT_LABEL = LabelSize()
+
+
 def qr_matrix(uri: str):
     """Rows of 0/1 modules. A fixed mask makes encoding about five times faster; every mask
     gives a valid code, and printed labels are tested by decoding them."""

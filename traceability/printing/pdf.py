@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from traceability.printing.content import (
     CALL_TO_ACTION,
+    DEFAULT_LABEL,
     LabelContent,
     LabelSize,
     dark_runs,
@@ -47,7 +48,7 @@ def qr_operators(matrix, x: float, y: float, side: float) -> str:
 def render_sheets(
     labels: Iterable[LabelContent],
     output,
-    size: LabelSize = LabelSize(),
+    size: LabelSize = DEFAULT_LABEL,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write labels to `output` (a path or binary file) as A4 pages; returns the count."""

@@ -6,6 +6,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from traceability.printing.content import (
     CALL_TO_ACTION,
+    DEFAULT_LABEL,
     LabelContent,
     LabelSize,
     dark_runs,
@@ -21,7 +22,7 @@ def _font(size: int, bold: bool = False):
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size=size)
 
 
-def label_png(content: LabelContent, size: LabelSize = LabelSize(), dpi: int = 300) -> bytes:
+def label_png(content: LabelContent, size: LabelSize = DEFAULT_LABEL, dpi: int = 300) -> bytes:
     px = dpi / 25.4
     width, height = round(size.width * px), round(size.height * px)
     image = Image.new("L", (width, height), 255)

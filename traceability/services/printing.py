@@ -5,7 +5,7 @@ from django.utils import timezone
 from catalog.services.ratings import current_certificate
 from traceability import serials
 from traceability.models import StampBatch, StampStatus
-from traceability.printing.content import LabelContent, LabelSize
+from traceability.printing.content import DEFAULT_LABEL, LabelContent, LabelSize
 from traceability.printing.pdf import render_sheets
 from traceability.services.stamps import stamp_uri
 
@@ -30,5 +30,5 @@ def batch_labels(batch: StampBatch):
         )
 
 
-def print_batch(batch: StampBatch, output, size: LabelSize = LabelSize(), progress=None) -> int:
+def print_batch(batch: StampBatch, output, size: LabelSize = DEFAULT_LABEL, progress=None) -> int:
     return render_sheets(batch_labels(batch), output, size, progress)

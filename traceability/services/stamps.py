@@ -42,6 +42,8 @@ def _copy_stamps(batch_id: int, count: int) -> None:
 
 
 def stamp_uri(stamp: Stamp) -> str:
+    if not settings.TRACE_BASE_URL:
+        raise TraceError(TraceErrorCode.REQUIRED, "TRACE_BASE_URL")
     lot = stamp.batch.lot
     link = DigitalLink(gtin=lot.variant.gtin, lot=lot.code, serial=stamp.serial)
     return encode(link, settings.TRACE_BASE_URL)
