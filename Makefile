@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
+# Stamps printed in the demo point at the port the demo serves on.
 demo: $(STAMP)
-	OCOP_MODE=demo DEBUG=true OCOP_DATA_DIR=$(DATA_DIR) $(BIN)/ocop demo --port $(PORT)
+	OCOP_MODE=demo DEBUG=true OCOP_DATA_DIR=$(DATA_DIR) \
+	TRACE_BASE_URL=$${TRACE_BASE_URL:-http://127.0.0.1:$(PORT)} \
+	$(BIN)/ocop demo --port $(PORT)
 
 # Stops the embedded server of the demo data folder and deletes the folder.
 demo-reset:

@@ -13,6 +13,9 @@ def _exit_on_terminate(signum, frame):
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings")
     signal.signal(signal.SIGTERM, _exit_on_terminate)
+    # A shell starts background jobs with Ctrl-C ignored; restore it so that an
+    # interrupt always ends the command through its exit handlers.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["ocop", *(sys.argv[1:] if argv is None else argv)])
