@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from marketplace.env import ConfigurationError
 
 
-def parse_database_url(url: str) -> dict:
+def parse_database_url(url: str, conn_max_age: int = 0) -> dict:
     """Parse a `postgresql://user:password@host:port/name?option=value` URL."""
     parts = urlsplit(url)
     if parts.scheme not in {"postgres", "postgresql"}:
@@ -25,6 +25,9 @@ def parse_database_url(url: str) -> dict:
         "HOST": host,
         "PORT": str(parts.port or ""),
         "OPTIONS": options,
-        "CONN_MAX_AGE": 0,
+        # Keep connections between requests (a new one costs milliseconds); Django checks
+        # a reused connection before use.
+        "CONN_MAX_AGE": conn_max_age,
+        "CONN_HEALTH_CHECKS": True,
         "ATOMIC_REQUESTS": False,
     }

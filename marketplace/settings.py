@@ -44,7 +44,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATA_DIR = env_path("OCOP_DATA_DIR", BASE_DIR / "var")
 
 DATABASE_URL = env_str("DATABASE_URL") or server_uri(DATA_DIR, env_str("OCOP_DB_NAME", "ocop"))
-DATABASES = {"default": parse_database_url(DATABASE_URL)}
+# Seconds a database connection is kept between requests (0 closes it after each).
+DATABASES = {"default": parse_database_url(DATABASE_URL, env_int("DB_CONN_MAX_AGE", 60))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [

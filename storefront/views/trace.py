@@ -111,7 +111,7 @@ def stamp(request, gtin, lot_code, serial):
         user_agent=request.headers.get("User-Agent", ""),
     )
     data = verification_data(result)
-    data["scan_id"] = result.scan.pk
+    data["scan_id"] = result.scan_id
     if _wants_json(request):
         return JsonResponse(data)
     return render(request, "storefront/trace/verify.html", data)

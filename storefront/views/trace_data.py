@@ -115,12 +115,15 @@ def lot_data(lot: Lot) -> dict:
 PAGE_DATA_SECONDS = 300
 
 
-def cached_lot_page(lot: Lot) -> dict:
+def cached_lot_page(lot_id: int, status: str) -> dict:
     """Product and lot data of a lot page. The same for every stamp of the lot, so it is
     cached for a few minutes; a recall changes the key at once (the status is part of it)."""
-    key = f"trace-page:{lot.pk}:{lot.status}:{translation.get_language()}"
+    key = f"trace-page:{lot_id}:{status}:{translation.get_language()}"
     data = cache.get(key)
     if data is None:
+        lot = Lot.objects.select_related("variant__product__producer__commune__parent").get(
+            pk=lot_id
+        )
         data = {"product": product_data(lot.variant), "lot": lot_data(lot)}
         cache.set(key, data, PAGE_DATA_SECONDS)
     return data
@@ -138,6 +141,7 @@ def verification_data(result) -> dict:
         ),
         "trace_base_url": settings.TRACE_BASE_URL,
     }
-    if result.lot is not None:
-        data.update(cached_lot_page(result.lot))
+    if result.lot_id is not None:
+        data["lot_id"] = result.lot_id
+        data.update(cached_lot_page(result.lot_id, result.lot_status))
     return data

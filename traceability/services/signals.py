@@ -20,14 +20,19 @@ def distance_km(lat1, lon1, lat2, lon2) -> float:
     return 6371 * 2 * math.asin(math.sqrt(a))
 
 
-def raise_flags(scan: Scan) -> list[CounterfeitFlag]:
+def raise_flags(scan: Scan, *, stamp_scans: int) -> list[CounterfeitFlag]:
+    """Check the signals a new scan may trigger; `stamp_scans` counts this scan too.
+    A genuine scan below the thresholds costs no query."""
     raised = []
-    stamp = scan.stamp
-    if stamp is not None:
-        if stamp.scan_count >= settings.SCAN_FLAG_MANY:
-            raised += _once(FlagKind.MANY_SCANS, stamp=stamp, detail={"scans": stamp.scan_count})
+    if scan.stamp_id is not None:
+        if stamp_scans >= settings.SCAN_FLAG_MANY:
+            raised += _once(
+                FlagKind.MANY_SCANS, stamp_id=scan.stamp_id, detail={"scans": stamp_scans}
+            )
         if scan.verdict == ScanVerdict.RECALLED:
-            raised += _once(FlagKind.SCANNED_AFTER_RECALL, stamp=stamp, detail={"scan": scan.pk})
+            raised += _once(
+                FlagKind.SCANNED_AFTER_RECALL, stamp_id=scan.stamp_id, detail={"scan": scan.pk}
+            )
         if scan.latitude is not None:
             raised += _far_apart(scan)
     if scan.verdict in SUSPICIOUS:
@@ -46,7 +51,7 @@ def raise_flags(scan: Scan) -> list[CounterfeitFlag]:
 def _far_apart(scan: Scan) -> list[CounterfeitFlag]:
     window = timedelta(hours=settings.SCAN_FLAG_WINDOW_HOURS)
     others = Scan.objects.filter(
-        stamp=scan.stamp, latitude__isnull=False, scanned_at__gte=scan.scanned_at - window
+        stamp_id=scan.stamp_id, latitude__isnull=False, scanned_at__gte=scan.scanned_at - window
     ).exclude(pk=scan.pk)
     for other in others:
         km = distance_km(
@@ -58,21 +63,20 @@ def _far_apart(scan: Scan) -> list[CounterfeitFlag]:
         if km >= settings.SCAN_FLAG_DISTANCE_KM:
             return _once(
                 FlagKind.FAR_APART,
-                stamp=scan.stamp,
+                stamp_id=scan.stamp_id,
                 detail={"km": round(km), "scans": [other.pk, scan.pk]},
             )
     return []
 
 
-def _once(kind: str, *, stamp=None, client_hash: str = "", detail: dict) -> list[CounterfeitFlag]:
+def _once(kind: str, *, stamp_id=None, client_hash: str = "", detail: dict):
     """One open flag per signal and stamp (or client): repeated scans do not pile up flags."""
     existing = CounterfeitFlag.objects.filter(
-        kind=kind, stamp=stamp, client_hash=client_hash, is_resolved=False
+        kind=kind, stamp_id=stamp_id, client_hash=client_hash, is_resolved=False
     ).exists()
     if existing:
         return []
-    return [
-        CounterfeitFlag.objects.create(
-            kind=kind, stamp=stamp, client_hash=client_hash, detail=detail
-        )
-    ]
+    flag = CounterfeitFlag.objects.create(
+        kind=kind, stamp_id=stamp_id, client_hash=client_hash, detail=detail
+    )
+    return [flag]

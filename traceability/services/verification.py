@@ -2,17 +2,57 @@
 
 import hashlib
 import hmac
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 
 from traceability import serials
-from traceability.models import Lot, LotStatus, Scan, ScanVerdict, Stamp, StampStatus
+from traceability.models import Scan, ScanVerdict
 from traceability.services.signals import raise_flags
+
+# One statement, so one round trip and atomic on its own: find the stamp under this
+# GTIN and lot, count the scan on it, and append the scan log row with the verdict.
+# This is the hot path of every scanned stamp, hence SQL rather than three ORM calls.
+VERIFY_SQL = """
+WITH target AS (
+    SELECT s.id, s.status, s.scan_count, s.first_scanned_at,
+           l.id AS lot_id, l.status AS lot_status, l.expiry_date
+    FROM traceability_stamp s
+    JOIN traceability_stampbatch b ON b.id = s.batch_id
+    JOIN traceability_lot l ON l.id = b.lot_id
+    JOIN catalog_productvariant v ON v.id = l.variant_id
+    WHERE s.serial = %(serial)s AND v.gtin = %(gtin)s AND l.code = %(lot)s
+    FOR UPDATE OF s
+), counted AS (
+    UPDATE traceability_stamp s
+    SET scan_count = s.scan_count + 1, last_scanned_at = %(now)s,
+        first_scanned_at = COALESCE(s.first_scanned_at, %(now)s)
+    FROM target WHERE s.id = target.id
+    RETURNING s.id
+), judged AS (
+    SELECT target.*, CASE
+        WHEN target.id IS NULL THEN 'unknown'
+        WHEN target.status = 'voided' THEN 'voided'
+        WHEN target.lot_status = 'recalled' THEN 'recalled'
+        WHEN target.expiry_date < %(today)s THEN 'expired'
+        WHEN target.scan_count = 0 THEN 'genuine_first'
+        ELSE 'genuine_repeat' END AS verdict
+    FROM (SELECT 1) AS one LEFT JOIN target ON TRUE
+), logged AS (
+    INSERT INTO traceability_scan
+        (stamp_id, gtin, lot_code, serial_text, verdict, scanned_at, client_hash, user_agent)
+    SELECT judged.id, %(gtin)s, %(lot)s, %(serial)s, judged.verdict, %(now)s, %(client)s,
+           %(agent)s
+    FROM judged
+    RETURNING id
+)
+SELECT logged.id, judged.verdict, judged.id, judged.scan_count, judged.first_scanned_at,
+       judged.lot_id, judged.lot_status
+FROM logged, judged
+"""
 
 
 @dataclass
@@ -20,11 +60,12 @@ class Verification:
     verdict: str
     serial: str
     gtin: str
-    lot: Lot | None = None
-    stamp: Stamp | None = None
+    scan_id: int | None = None
+    stamp_id: int | None = None
+    lot_id: int | None = None
+    lot_status: str | None = None
     scans_before: int = 0
     first_scanned_at: datetime | None = None
-    scan: Scan | None = field(default=None, repr=False)
 
     @property
     def is_genuine(self) -> bool:
@@ -38,71 +79,61 @@ def client_hash(address: str) -> str:
 
 
 def verify(
-    gtin14: str,
-    lot_code: str,
-    serial_text: str,
-    *,
-    client: str,
-    user_agent: str = "",
-    latitude=None,
-    longitude=None,
+    gtin14: str, lot_code: str, serial_text: str, *, client: str, user_agent: str = ""
 ) -> Verification:
     """Look the stamp up (unless its check character already fails), decide, log the scan."""
     serial = serials.normalise(serial_text)
-    result = Verification(verdict=ScanVerdict.UNKNOWN, serial=serial, gtin=gtin14)
-    with transaction.atomic():
-        if not serials.is_well_formed(serial):
-            if len(serial) == serials.LENGTH and set(serial) <= set(serials.ALPHABET):
-                result.verdict = ScanVerdict.MISTYPED
-        else:
-            _judge(result, lot_code)
-        result.scan = Scan.objects.create(
-            stamp=result.stamp,
+    result = Verification(verdict=ScanVerdict.UNKNOWN, serial=serial[:40], gtin=gtin14)
+    now = timezone.now()
+    if serials.is_well_formed(serial):
+        _verify_in_database(result, lot_code[:20], client, user_agent[:300], now)
+    else:
+        if len(serial) == serials.LENGTH and set(serial) <= set(serials.ALPHABET):
+            result.verdict = ScanVerdict.MISTYPED
+        result.scan_id = Scan.objects.create(
             gtin=gtin14,
             lot_code=lot_code[:20],
-            serial_text=serial[:40],
+            serial_text=result.serial,
             verdict=result.verdict,
             client_hash=client,
             user_agent=user_agent[:300],
-            latitude=_coarse(latitude),
-            longitude=_coarse(longitude),
-        )
-        raise_flags(result.scan)
+        ).pk
+    raise_flags(
+        Scan(
+            pk=result.scan_id,
+            stamp_id=result.stamp_id,
+            verdict=result.verdict,
+            client_hash=client,
+            scanned_at=now,
+        ),
+        stamp_scans=result.scans_before + 1 if result.stamp_id else 0,
+    )
     return result
 
 
-def _judge(result: Verification, lot_code: str) -> None:
-    stamp = (
-        Stamp.objects.select_for_update(of=("self",))
-        .select_related("batch__lot__variant")
-        .filter(serial=result.serial)
-        .first()
-    )
-    if stamp is None:
-        return
-    lot = stamp.batch.lot
-    if lot.variant.gtin != result.gtin or lot.code != lot_code:
-        return  # a real serial printed under another product or lot: not this stamp
-    result.stamp, result.lot = stamp, lot
-    result.scans_before = stamp.scan_count
-    result.first_scanned_at = stamp.first_scanned_at
-    now = timezone.now()
-    Stamp.objects.filter(pk=stamp.pk).update(
-        scan_count=F("scan_count") + 1,
-        last_scanned_at=now,
-        first_scanned_at=stamp.first_scanned_at or now,
-    )
-    stamp.scan_count += 1  # what the UPDATE above wrote; the signals read it
-    if stamp.status == StampStatus.VOIDED:
-        result.verdict = ScanVerdict.VOIDED
-    elif lot.status == LotStatus.RECALLED:
-        result.verdict = ScanVerdict.RECALLED
-    elif lot.expiry_date and lot.expiry_date < timezone.localdate():
-        result.verdict = ScanVerdict.EXPIRED
-    elif result.scans_before == 0:
-        result.verdict = ScanVerdict.GENUINE_FIRST
-    else:
-        result.verdict = ScanVerdict.GENUINE_REPEAT
+def _verify_in_database(result, lot_code, client, user_agent, now) -> None:
+    parameters = {
+        "serial": result.serial,
+        "gtin": result.gtin,
+        "lot": lot_code,
+        "now": now,
+        "today": timezone.localdate(),
+        "client": client,
+        "agent": user_agent,
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(VERIFY_SQL, parameters)
+        row = cursor.fetchone()
+    (
+        result.scan_id,
+        result.verdict,
+        result.stamp_id,
+        scans_before,
+        result.first_scanned_at,
+        result.lot_id,
+        result.lot_status,
+    ) = row
+    result.scans_before = scans_before or 0
 
 
 def _coarse(value):
@@ -123,5 +154,5 @@ def attach_location(scan: Scan, latitude, longitude) -> Scan:
     with transaction.atomic():
         Scan.objects.filter(pk=scan.pk).update(latitude=lat, longitude=lon)
         scan.refresh_from_db()
-        raise_flags(scan)
+        raise_flags(scan, stamp_scans=scan.stamp.scan_count if scan.stamp_id else 0)
     return scan
