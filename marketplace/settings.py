@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "graphene_django",
     "marketplace",
     "marketplace.accounts",
     "marketplace.channels",
@@ -100,6 +101,8 @@ TEMPLATES = [
         },
     },
 ]
+
+GRAPHENE = {"SCHEMA": "marketplace.graphql.schema.schema"}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["marketplace.accounts.backends.EmailOrPhoneBackend"]

@@ -23,8 +23,9 @@ CUSTOMER_DOMAIN = "@khach.ocop.demo"
 
 @transaction.atomic
 def load_commerce() -> dict:
+    # Saleor's sample data calls its channel "default-channel": Saleor storefronts work as is.
     online, _ = Channel.objects.update_or_create(
-        slug="online",
+        slug="default-channel",
         defaults={
             "name": "Cửa hàng OCOP trực tuyến",
             "kind": "online",

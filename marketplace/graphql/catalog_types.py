@@ -1,0 +1,454 @@
+"""Saleor's storefront catalogue types over our models: Category (OCOP product groups),
+Collection (OCOP star levels), Channel, Product, ProductVariant, pricing and media."""
+
+import json
+
+import graphene
+from django.utils import timezone
+from django.utils.text import slugify
+
+from catalog.graphql.types import OcopCertificate, OcopInfo
+from catalog.graphql.types import Producer as ProducerType
+from catalog.text import unaccent
+from marketplace.graphql.core import (
+    TaxedMoney,
+    TaxedMoneyRange,
+    connection_args,
+    countable_connection,
+    to_global_id,
+)
+from marketplace.graphql.loaders import (
+    CategoryByIdLoader,
+    CurrentCertificateLoader,
+    ImagesByProductIdLoader,
+    ProducerByIdLoader,
+    ProductListingLoader,
+    ProductPricesLoader,
+    RatingHistoryLoader,
+    VariantAvailableLoader,
+    VariantPriceLoader,
+    VariantsByProductIdLoader,
+    loader,
+)
+
+
+def editorjs(text: str) -> str | None:
+    """Saleor returns rich text as an EditorJS JSON string."""
+    if not text:
+        return None
+    blocks = [{"type": "paragraph", "data": {"text": part}} for part in text.split("\n\n") if part]
+    return json.dumps({"time": 0, "blocks": blocks, "version": "2.24.3"}, ensure_ascii=False)
+
+
+def category_slug(group) -> str:
+    return f"{group.code.replace('.', '-')}-{slugify(unaccent(group.name_en or group.name))}"
+
+
+def channel_of(info) -> str | None:
+    return getattr(info.context, "graphql_channel", None)
+
+
+class Image(graphene.ObjectType):
+    url = graphene.String(required=True)
+    alt = graphene.String()
+
+
+class ProductMedia(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    sort_order = graphene.Int()
+    alt = graphene.String(required=True)
+    type = graphene.String(required=True)
+    url = graphene.String(required=True, size=graphene.Int(), format=graphene.String())
+
+    @staticmethod
+    def resolve_id(image, info):
+        return to_global_id("ProductMedia", image.pk)
+
+    @staticmethod
+    def resolve_alt(image, info):
+        return image.alt
+
+    @staticmethod
+    def resolve_type(image, info):
+        return "IMAGE"
+
+    @staticmethod
+    def resolve_url(image, info, size=None, format=None):
+        return info.context.build_absolute_uri(image.image.url)
+
+
+class AttributeValue(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String()
+    slug = graphene.String()
+
+
+class Attribute(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String()
+    slug = graphene.String()
+
+
+class SelectedAttribute(graphene.ObjectType):
+    attribute = graphene.Field(Attribute, required=True)
+    values = graphene.List(graphene.NonNull(AttributeValue), required=True)
+
+
+def _attribute(slug: str, name: str, value: str) -> dict:
+    return {
+        "attribute": {"id": to_global_id("Attribute", slug), "name": name, "slug": slug},
+        "values": [
+            {
+                "id": to_global_id("AttributeValue", f"{slug}:{value}"),
+                "name": value,
+                "slug": slugify(unaccent(value)),
+            }
+        ],
+    }
+
+
+class VariantPricingInfo(graphene.ObjectType):
+    on_sale = graphene.Boolean()
+    discount = graphene.Field(TaxedMoney)
+    price = graphene.Field(TaxedMoney)
+    price_undiscounted = graphene.Field(TaxedMoney)
+
+
+class ProductPricingInfo(graphene.ObjectType):
+    on_sale = graphene.Boolean()
+    discount = graphene.Field(TaxedMoney)
+    display_gross_prices = graphene.Boolean(required=True)
+    price_range = graphene.Field(TaxedMoneyRange)
+    price_range_undiscounted = graphene.Field(TaxedMoneyRange)
+
+
+class ProductVariant(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    sku = graphene.String()
+    gtin = graphene.String(description="OCOP: the variant's GTIN-13/14.")
+    product = graphene.Field(lambda: Product, required=True)
+    quantity_available = graphene.Int(
+        address=graphene.Argument(graphene.JSONString), country_code=graphene.String()
+    )
+    pricing = graphene.Field(VariantPricingInfo, address=graphene.Argument(graphene.JSONString))
+    attributes = graphene.List(
+        graphene.NonNull(SelectedAttribute), required=True, variant_selection=graphene.String()
+    )
+    media = graphene.List(graphene.NonNull(ProductMedia))
+    channel = graphene.String()
+
+    @staticmethod
+    def resolve_id(variant, info):
+        return to_global_id("ProductVariant", variant.pk)
+
+    @staticmethod
+    def resolve_gtin(variant, info):
+        return variant.gtin_display or None
+
+    @staticmethod
+    def resolve_product(variant, info):
+        return variant.product
+
+    @staticmethod
+    def resolve_channel(variant, info):
+        return channel_of(info)
+
+    @staticmethod
+    def resolve_quantity_available(variant, info, **kwargs):
+        if channel_of(info) is None:
+            return None
+        return loader(info, VariantAvailableLoader, channel_of(info)).load(variant.pk)
+
+    @staticmethod
+    def resolve_pricing(variant, info, **kwargs):
+        price = loader(info, VariantPriceLoader, channel_of(info)).load(variant.pk)
+        if price is None:
+            return None
+        amount, currency = price
+        taxed = TaxedMoney.of(amount, currency)
+        return {"on_sale": False, "discount": None, "price": taxed, "price_undiscounted": taxed}
+
+    @staticmethod
+    def resolve_attributes(variant, info, **kwargs):
+        if variant.net_quantity is None:
+            return []
+        amount = f"{variant.net_quantity.normalize():f} {variant.unit}"
+        return [_attribute("net-quantity", "Khối lượng tịnh / Net quantity", amount)]
+
+    @staticmethod
+    def resolve_media(variant, info):
+        return list(loader(info, ImagesByProductIdLoader).load(variant.product_id))
+
+
+class Category(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    description = graphene.JSONString()
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    level = graphene.Int(required=True)
+    parent = graphene.Field(lambda: Category)
+    background_image = graphene.Field(Image, size=graphene.Int())
+    children = graphene.Field(lambda: CategoryCountableConnection, **connection_args())
+    products = graphene.Field(
+        lambda: ProductCountableConnection, channel=graphene.String(), **connection_args()
+    )
+
+    @staticmethod
+    def resolve_id(group, info):
+        return to_global_id("Category", group.pk)
+
+    @staticmethod
+    def resolve_slug(group, info):
+        return category_slug(group)
+
+    @staticmethod
+    def resolve_description(group, info):
+        return editorjs(f"{group.name_en}. {group.examples}".strip(". "))
+
+    @staticmethod
+    def resolve_seo_title(group, info):
+        return group.name
+
+    @staticmethod
+    def resolve_level(group, info):
+        return 0 if group.parent_id is None else 1
+
+    @staticmethod
+    def resolve_parent(group, info):
+        return loader(info, CategoryByIdLoader).load(group.parent_id) if group.parent_id else None
+
+    @staticmethod
+    def resolve_children(group, info, **kwargs):
+        from marketplace.graphql.core import paginate
+
+        return paginate(group.subgroups.order_by("code"), **kwargs)
+
+    @staticmethod
+    def resolve_products(group, info, channel=None, **kwargs):
+        from marketplace.graphql.products import product_list
+
+        return product_list(info, channel=channel, category_ids=[group.pk], **kwargs)
+
+
+CategoryCountableConnection = countable_connection(Category, "Category")
+
+
+class Collection(graphene.ObjectType):
+    """Collections are the OCOP star levels: 'ocop-5-sao', 'ocop-4-sao', 'ocop-3-sao'."""
+
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    description = graphene.JSONString()
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    channel = graphene.String()
+    background_image = graphene.Field(Image, size=graphene.Int())
+    products = graphene.Field(lambda: ProductCountableConnection, **connection_args())
+
+    @staticmethod
+    def resolve_id(stars, info):
+        return to_global_id("Collection", stars)
+
+    @staticmethod
+    def resolve_name(stars, info):
+        return f"Sản phẩm OCOP {stars} sao"
+
+    @staticmethod
+    def resolve_slug(stars, info):
+        return f"ocop-{stars}-sao"
+
+    @staticmethod
+    def resolve_description(stars, info):
+        return editorjs(f"OCOP products certified {stars} stars.")
+
+    @staticmethod
+    def resolve_channel(stars, info):
+        return channel_of(info)
+
+    @staticmethod
+    def resolve_products(stars, info, **kwargs):
+        from marketplace.graphql.products import product_list
+
+        return product_list(info, channel=channel_of(info), exact_stars=stars, **kwargs)
+
+
+class Product(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    description = graphene.JSONString()
+    seo_title = graphene.String()
+    seo_description = graphene.String()
+    channel = graphene.String()
+    created = graphene.DateTime(required=True)
+    updated_at = graphene.DateTime(required=True)
+    category = graphene.Field(Category)
+    thumbnail = graphene.Field(Image, size=graphene.Int(), format=graphene.String())
+    media = graphene.List(graphene.NonNull(ProductMedia))
+    pricing = graphene.Field(ProductPricingInfo, address=graphene.Argument(graphene.JSONString))
+    variants = graphene.List(graphene.NonNull(ProductVariant))
+    is_available = graphene.Boolean(address=graphene.Argument(graphene.JSONString))
+    is_available_for_purchase = graphene.Boolean()
+    available_for_purchase_at = graphene.DateTime()
+    attributes = graphene.List(graphene.NonNull(SelectedAttribute), required=True)
+    rating = graphene.Float(description="The OCOP stars of the current certificate.")
+    ocop = graphene.Field(OcopInfo, required=True, description="OCOP extension.")
+    producer = graphene.Field(ProducerType, required=True, description="OCOP extension.")
+
+    @staticmethod
+    def resolve_id(product, info):
+        return to_global_id("Product", product.pk)
+
+    @staticmethod
+    def resolve_description(product, info):
+        return editorjs(product.description)
+
+    @staticmethod
+    def resolve_seo_title(product, info):
+        return product.name
+
+    @staticmethod
+    def resolve_seo_description(product, info):
+        return (product.description or "")[:300] or None
+
+    @staticmethod
+    def resolve_channel(product, info):
+        return channel_of(info)
+
+    @staticmethod
+    def resolve_created(product, info):
+        return product.created_at
+
+    @staticmethod
+    def resolve_category(product, info):
+        return loader(info, CategoryByIdLoader).load(product.group_id)
+
+    @staticmethod
+    def resolve_thumbnail(product, info, size=None, format=None):
+        images = loader(info, ImagesByProductIdLoader).load(product.pk)
+        if not images:
+            return None
+        return {
+            "url": info.context.build_absolute_uri(images[0].image.url),
+            "alt": images[0].alt or product.name,
+        }
+
+    @staticmethod
+    def resolve_media(product, info):
+        return list(loader(info, ImagesByProductIdLoader).load(product.pk))
+
+    @staticmethod
+    def resolve_variants(product, info):
+        return list(loader(info, VariantsByProductIdLoader, channel_of(info)).load(product.pk))
+
+    @staticmethod
+    def resolve_pricing(product, info, **kwargs):
+        prices = loader(info, ProductPricesLoader, channel_of(info)).load(product.pk)
+        if not prices:
+            return None
+        currency = prices[0][1]
+        low = TaxedMoney.of(min(amount for amount, _ in prices), currency)
+        high = TaxedMoney.of(max(amount for amount, _ in prices), currency)
+        price_range = {"start": low, "stop": high}
+        return {
+            "on_sale": False,
+            "discount": None,
+            "display_gross_prices": True,
+            "price_range": price_range,
+            "price_range_undiscounted": price_range,
+        }
+
+    @staticmethod
+    def resolve_is_available(product, info, **kwargs):
+        listing = loader(info, ProductListingLoader, channel_of(info)).load(product.pk)
+        if listing is None or not listing.is_published:
+            return False
+        return Product.resolve_is_available_for_purchase(product, info)
+
+    @staticmethod
+    def resolve_is_available_for_purchase(product, info):
+        listing = loader(info, ProductListingLoader, channel_of(info)).load(product.pk)
+        if listing is None:
+            return None
+        start = listing.available_for_purchase_at
+        return start is None or start <= timezone.now()
+
+    @staticmethod
+    def resolve_available_for_purchase_at(product, info):
+        listing = loader(info, ProductListingLoader, channel_of(info)).load(product.pk)
+        return listing.available_for_purchase_at if listing else None
+
+    @staticmethod
+    def resolve_attributes(product, info):
+        certificate = loader(info, CurrentCertificateLoader).load(product.pk)
+        group = loader(info, CategoryByIdLoader).load(product.group_id)
+        found = [_attribute("ocop-group", "Nhóm OCOP / OCOP group", group.name)]
+        if certificate:
+            found.append(
+                _attribute("ocop-stars", "Hạng sao OCOP / OCOP stars", f"{certificate.stars} sao")
+            )
+        return found
+
+    @staticmethod
+    def resolve_rating(product, info):
+        certificate = loader(info, CurrentCertificateLoader).load(product.pk)
+        return float(certificate.stars) if certificate else None
+
+    @staticmethod
+    def resolve_producer(product, info):
+        return loader(info, ProducerByIdLoader).load(product.producer_id)
+
+    @staticmethod
+    def resolve_ocop(product, info):
+        certificate = loader(info, CurrentCertificateLoader).load(product.pk)
+        group = loader(info, CategoryByIdLoader).load(product.group_id)
+        history = loader(info, RatingHistoryLoader).load(product.pk)
+        return {
+            "stars": certificate.stars if certificate else None,
+            "score": float(certificate.mean_score) if certificate else None,
+            "rule_set": (
+                {
+                    "code": certificate.rule_set.code,
+                    "decision_number": certificate.rule_set.decision_number,
+                }
+                if certificate
+                else None
+            ),
+            "group": {"code": group.code, "name": group.name, "name_en": group.name_en},
+            "certificate": OcopCertificate.of(certificate) if certificate else None,
+            "history": [OcopCertificate.of(rating) for rating in history],
+        }
+
+
+ProductCountableConnection = countable_connection(Product, "Product")
+CollectionCountableConnection = countable_connection(Collection, "Collection")
+
+
+class CountryDisplay(graphene.ObjectType):
+    code = graphene.String(required=True)
+    country = graphene.String(required=True)
+
+
+class Channel(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    slug = graphene.String(required=True)
+    name = graphene.String(required=True)
+    is_active = graphene.Boolean(required=True)
+    currency_code = graphene.String(required=True)
+    default_country = graphene.Field(CountryDisplay, required=True)
+
+    @staticmethod
+    def resolve_id(channel, info):
+        return to_global_id("Channel", channel.pk)
+
+    @staticmethod
+    def resolve_currency_code(channel, info):
+        return channel.currency
+
+    @staticmethod
+    def resolve_default_country(channel, info):
+        return {"code": channel.default_country, "country": "Việt Nam"}

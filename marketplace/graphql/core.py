@@ -1,0 +1,167 @@
+"""Shared GraphQL building blocks in Saleor's shapes: Money, TaxedMoney, page info,
+countable connections, global IDs and the `errors { field code message }` payloads."""
+
+import base64
+import binascii
+
+import graphene
+from graphql import GraphQLError
+
+from marketplace.money import quantize
+
+MAX_PAGE_SIZE = 100
+
+
+def to_global_id(type_name: str, pk) -> str:
+    return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
+
+
+def from_global_id(global_id: str, expected: str) -> int:
+    """The primary key in a Saleor-style ID (base64 of "Type:pk"), or a GraphQL error."""
+    try:
+        type_name, _, pk = base64.b64decode(global_id, validate=True).decode().partition(":")
+        if type_name != expected or not pk.isdigit():
+            raise ValueError
+        return int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise GraphQLError(
+            f"Couldn't resolve id: {global_id} (expected a {expected} ID)."
+        ) from None
+
+
+class Money(graphene.ObjectType):
+    currency = graphene.String(required=True)
+    amount = graphene.Float(required=True)
+
+    @staticmethod
+    def of(amount, currency: str) -> dict:
+        return {"currency": currency, "amount": float(quantize(amount, currency))}
+
+
+class TaxedMoney(graphene.ObjectType):
+    """Vietnamese retail prices include VAT, so net = gross and tax is shown as zero here."""
+
+    currency = graphene.String(required=True)
+    gross = graphene.Field(Money, required=True)
+    net = graphene.Field(Money, required=True)
+    tax = graphene.Field(Money, required=True)
+
+    @staticmethod
+    def of(amount, currency: str) -> dict:
+        money = Money.of(amount, currency)
+        return {"currency": currency, "gross": money, "net": money, "tax": Money.of(0, currency)}
+
+
+class TaxedMoneyRange(graphene.ObjectType):
+    start = graphene.Field(TaxedMoney)
+    stop = graphene.Field(TaxedMoney)
+
+
+class PageInfo(graphene.ObjectType):
+    has_next_page = graphene.Boolean(required=True)
+    has_previous_page = graphene.Boolean(required=True)
+    start_cursor = graphene.String()
+    end_cursor = graphene.String()
+
+
+def countable_connection(node_type, name: str):
+    """`{name}CountableConnection { edges { cursor node } pageInfo totalCount }`."""
+    edge = type(
+        f"{name}CountableEdge",
+        (graphene.ObjectType,),
+        {
+            "cursor": graphene.String(required=True),
+            "node": graphene.Field(node_type, required=True),
+        },
+    )
+    return type(
+        f"{name}CountableConnection",
+        (graphene.ObjectType,),
+        {
+            "edges": graphene.List(graphene.NonNull(edge), required=True),
+            "page_info": graphene.Field(PageInfo, required=True),
+            "total_count": graphene.Int(),
+        },
+    )
+
+
+def connection_args() -> dict:
+    return {
+        "first": graphene.Int(),
+        "last": graphene.Int(),
+        "after": graphene.String(),
+        "before": graphene.String(),
+    }
+
+
+def _cursor(offset: int) -> str:
+    return base64.b64encode(f"offset:{offset}".encode()).decode()
+
+
+def _offset(cursor: str | None) -> int | None:
+    if cursor is None:
+        return None
+    try:
+        kind, _, value = base64.b64decode(cursor).decode().partition(":")
+        if kind != "offset" or not value.isdigit():
+            raise ValueError
+        return int(value)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise GraphQLError(f"Invalid cursor: {cursor}") from None
+
+
+def paginate(queryset, *, first=None, last=None, after=None, before=None) -> dict:
+    """Slice an ordered queryset Relay-style; at most MAX_PAGE_SIZE nodes a page."""
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and not 0 <= value <= MAX_PAGE_SIZE:
+            raise GraphQLError(
+                f"`{name}` must be between 0 and {MAX_PAGE_SIZE} (got {value}); "
+                "page through larger results with `after`."
+            )
+    if first is None and last is None:
+        raise GraphQLError("You must provide a `first` or `last` value to paginate.")
+    total = queryset.count()
+    start = (_offset(after) + 1) if after is not None else 0
+    end = _offset(before) if before is not None else total
+    if first is not None:
+        end = min(end, start + first)
+    if last is not None:
+        start = max(start, end - last)
+    nodes = list(queryset[start:end]) if end > start else []
+    edges = [{"cursor": _cursor(start + index), "node": node} for index, node in enumerate(nodes)]
+    return {
+        "edges": edges,
+        "total_count": total,
+        "page_info": {
+            "has_next_page": end < total,
+            "has_previous_page": start > 0,
+            "start_cursor": edges[0]["cursor"] if edges else None,
+            "end_cursor": edges[-1]["cursor"] if edges else None,
+        },
+    }
+
+
+def error_type(name: str, code_enum):
+    """`{name} { field message code }`, as Saleor's per-domain error types."""
+    return type(
+        name,
+        (graphene.ObjectType,),
+        {
+            "field": graphene.String(description="The field that caused the error."),
+            "message": graphene.String(description="Vietnamese / English message."),
+            "code": graphene.Field(code_enum, required=True),
+        },
+    )
+
+
+def errors_from(error, code_map: dict, default: str) -> list[dict]:
+    """A domain error as a payload's error list; its code mapped onto the Saleor enum."""
+    code = code_map.get(str(error.code), default)
+    return [{"field": _camel(error.field), "message": str(error), "code": code}]
+
+
+def _camel(field: str | None) -> str | None:
+    if not field:
+        return field
+    head, *rest = field.split("_")
+    return head + "".join(part.capitalize() for part in rest)

@@ -1,0 +1,378 @@
+"""Storefront catalogue queries in Saleor's shape, with OCOP filters."""
+
+import graphene
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
+from django.utils import timezone
+from graphql import GraphQLError
+
+from catalog.graphql.types import Producer as ProducerType
+from catalog.models import Producer, Product, ProductGroup
+from catalog.services.ratings import valid_certificates
+from catalog.text import unaccent
+from marketplace.channels.models import Channel as ChannelModel
+from marketplace.channels.models import ProductChannelListing, VariantChannelListing
+from marketplace.graphql.catalog_types import (
+    Category,
+    CategoryCountableConnection,
+    Channel,
+    Collection,
+    CollectionCountableConnection,
+    ProductCountableConnection,
+    category_slug,
+)
+from marketplace.graphql.catalog_types import (
+    Product as ProductType,
+)
+from marketplace.graphql.core import (
+    connection_args,
+    countable_connection,
+    from_global_id,
+    paginate,
+)
+from marketplace.graphql.loaders import (
+    CategoryByIdLoader,
+    CurrentCertificateLoader,
+    ImagesByProductIdLoader,
+    ProducerByIdLoader,
+    ProductListingLoader,
+    ProductPricesLoader,
+    RatingHistoryLoader,
+    VariantsByProductIdLoader,
+    loader,
+)
+from marketplace.warehouses.models import Stock
+
+STAR_LEVELS = (5, 4, 3)
+
+OrderDirection = graphene.Enum("OrderDirection", [("ASC", "ASC"), ("DESC", "DESC")])
+ProductOrderField = graphene.Enum(
+    "ProductOrderField",
+    [
+        ("NAME", "name"),
+        ("PRICE", "price"),
+        ("MINIMAL_PRICE", "minimal_price"),
+        ("CREATED_AT", "created_at"),
+        ("LAST_MODIFIED_AT", "updated_at"),
+        ("RATING", "rating"),
+    ],
+)
+StockAvailability = graphene.Enum(
+    "StockAvailability", [("IN_STOCK", "IN_STOCK"), ("OUT_OF_STOCK", "OUT_OF_STOCK")]
+)
+
+
+class ProductOrder(graphene.InputObjectType):
+    direction = graphene.Field(OrderDirection, required=True)
+    field = graphene.Field(ProductOrderField)
+
+
+class PriceRangeInput(graphene.InputObjectType):
+    gte = graphene.Float()
+    lte = graphene.Float()
+
+
+class ProductFilterInput(graphene.InputObjectType):
+    search = graphene.String()
+    categories = graphene.List(graphene.NonNull(graphene.ID))
+    collections = graphene.List(graphene.NonNull(graphene.ID))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    slugs = graphene.List(graphene.NonNull(graphene.String))
+    price = graphene.Field(PriceRangeInput)
+    minimal_price = graphene.Field(PriceRangeInput)
+    stock_availability = graphene.Field(StockAvailability)
+    ocop_min_stars = graphene.Int(description="OCOP: at least this many stars.")
+    ocop_groups = graphene.List(graphene.NonNull(graphene.ID), description="OCOP: Category IDs.")
+    administrative_units = graphene.List(
+        graphene.NonNull(graphene.ID), description="OCOP: producers' communes (AdministrativeUnit)."
+    )
+    producers = graphene.List(graphene.NonNull(graphene.ID), description="OCOP: Producer IDs.")
+
+
+class StringFilterInput(graphene.InputObjectType):
+    eq = graphene.String()
+    one_of = graphene.List(graphene.NonNull(graphene.String))
+
+
+class GlobalIDFilterInput(graphene.InputObjectType):
+    eq = graphene.ID()
+    one_of = graphene.List(graphene.NonNull(graphene.ID))
+
+
+class ProductWhereInput(graphene.InputObjectType):
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    name = graphene.Field(StringFilterInput)
+    slug = graphene.Field(StringFilterInput)
+    category = graphene.Field(GlobalIDFilterInput)
+
+
+def _channel(slug: str | None) -> ChannelModel:
+    if not slug:
+        raise GraphQLError('A channel is required: pass `channel: "default-channel"`.')
+    channel = ChannelModel.objects.filter(slug=slug, is_active=True).first()
+    if channel is None:
+        raise GraphQLError(f"Channel with '{slug}' slug does not exist.")
+    return channel
+
+
+def visible_products(channel: ChannelModel):
+    """Products published and visible in the channel with at least one priced variant."""
+    published = ProductChannelListing.objects.filter(
+        product=OuterRef("pk"), channel=channel, is_published=True, visible_in_listings=True
+    )
+    priced = VariantChannelListing.objects.filter(variant__product=OuterRef("pk"), channel=channel)
+    return Product.objects.filter(Exists(published), Exists(priced), is_archived=False)
+
+
+def _value(choice):
+    """graphene hands enum input values to resolvers as enum members."""
+    return getattr(choice, "value", choice)
+
+
+def _ids(values, type_name):
+    return [from_global_id(value, type_name) for value in values or []]
+
+
+def _stars_subquery():
+    return Subquery(
+        valid_certificates(timezone.localdate())
+        .filter(product=OuterRef("pk"))
+        .order_by("-valid_from")
+        .values("stars")[:1]
+    )
+
+
+def _apply_filter(products, channel, data):
+    if not data:
+        return products
+    if data.get("search"):
+        products = _search(products, data["search"])
+    if data.get("categories") or data.get("ocop_groups"):
+        groups = _ids(data.get("categories"), "Category") + _ids(
+            data.get("ocop_groups"), "Category"
+        )
+        products = products.filter(Q(group_id__in=groups) | Q(group__parent_id__in=groups))
+    if data.get("collections"):
+        products = products.annotate(ocop_stars=_stars_subquery()).filter(
+            ocop_stars__in=_ids(data["collections"], "Collection")
+        )
+    if data.get("ids"):
+        products = products.filter(pk__in=_ids(data["ids"], "Product"))
+    if data.get("slugs"):
+        products = products.filter(slug__in=data["slugs"])
+    for key in ("price", "minimal_price"):
+        if data.get(key):
+            products = _price_range(products, channel, data[key])
+    if data.get("stock_availability"):
+        in_stock = Stock.objects.filter(
+            variant__product=OuterRef("pk"), warehouse__channels=channel
+        ).filter(quantity__gt=F("quantity_allocated"))
+        exists = Exists(in_stock)
+        wanted = _value(data["stock_availability"]) == "IN_STOCK"
+        products = products.filter(exists if wanted else ~exists)
+    if data.get("ocop_min_stars") is not None:
+        products = products.annotate(ocop_stars=_stars_subquery()).filter(
+            ocop_stars__gte=data["ocop_min_stars"]
+        )
+    if data.get("administrative_units"):
+        products = products.filter(
+            producer__commune_id__in=_ids(data["administrative_units"], "AdministrativeUnit")
+        )
+    if data.get("producers"):
+        products = products.filter(producer_id__in=_ids(data["producers"], "Producer"))
+    return products
+
+
+def _price_range(products, channel, bounds):
+    prices = VariantChannelListing.objects.filter(variant__product=OuterRef("pk"), channel=channel)
+    if bounds.get("gte") is not None:
+        products = products.filter(Exists(prices.filter(price_amount__gte=bounds["gte"])))
+    if bounds.get("lte") is not None:
+        products = products.filter(Exists(prices.filter(price_amount__lte=bounds["lte"])))
+    return products
+
+
+def _search(products, text: str):
+    """Vietnamese with or without diacritics: 'gao nep' finds 'Gạo nếp'."""
+    key = unaccent(text).casefold().strip()
+    return products.filter(Q(sort_name__contains=key) | Q(name_en__icontains=text.strip()))
+
+
+def _apply_where(products, where):
+    if not where:
+        return products
+    if where.get("ids"):
+        products = products.filter(pk__in=_ids(where["ids"], "Product"))
+    for field in ("name", "slug"):
+        condition = where.get(field)
+        if condition and condition.get("eq") is not None:
+            products = products.filter(**{field: condition["eq"]})
+        if condition and condition.get("one_of"):
+            products = products.filter(**{f"{field}__in": condition["one_of"]})
+    category = where.get("category")
+    if category and category.get("eq"):
+        products = products.filter(group_id=from_global_id(category["eq"], "Category"))
+    if category and category.get("one_of"):
+        products = products.filter(group_id__in=_ids(category["one_of"], "Category"))
+    return products
+
+
+def _sort(products, channel, sort_by):
+    field = _value((sort_by or {}).get("field")) or "name"
+    descending = _value((sort_by or {}).get("direction")) == "DESC"
+    if field in ("price", "minimal_price"):
+        prices = VariantChannelListing.objects.filter(
+            variant__product=OuterRef("pk"), channel=channel
+        )
+        aggregate = Min if field == "minimal_price" or not descending else Max
+        cheapest = prices.values("variant__product").annotate(value=aggregate("price_amount"))
+        products = products.annotate(sort_key=Subquery(cheapest.values("value")))
+    elif field == "rating":
+        products = products.annotate(sort_key=_stars_subquery())
+    else:
+        key = {"name": "sort_name", "created_at": "created_at", "updated_at": "updated_at"}[field]
+        products = products.annotate(sort_key=F(key))
+    # Products without a certificate (or a price) come last in either direction.
+    key = F("sort_key").desc(nulls_last=True) if descending else F("sort_key").asc(nulls_last=True)
+    return products.order_by(key, "sort_name", "pk")
+
+
+def product_list(
+    info,
+    *,
+    channel=None,
+    filter=None,
+    where=None,
+    search=None,
+    sort_by=None,
+    category_ids=None,
+    exact_stars=None,
+    **page,
+):
+    channel_object = _channel(channel or getattr(info.context, "graphql_channel", None))
+    info.context.graphql_channel = channel_object.slug
+    products = visible_products(channel_object)
+    if category_ids:
+        products = products.filter(
+            Q(group_id__in=category_ids) | Q(group__parent_id__in=category_ids)
+        )
+    if exact_stars is not None:
+        products = products.annotate(ocop_stars=_stars_subquery()).filter(ocop_stars=exact_stars)
+    products = _apply_filter(products, channel_object, filter)
+    products = _apply_where(products, where)
+    if search:
+        products = _search(products, search)
+    result = paginate(_sort(products, channel_object, sort_by), **page)
+    _expect_children(info, [edge["node"] for edge in result["edges"]], channel_object.slug)
+    return result
+
+
+def _expect_children(info, products, channel_slug) -> None:
+    """Announce the page's keys to the loaders its fields will use (one query each)."""
+    ids = [product.pk for product in products]
+    for cls in (ImagesByProductIdLoader, CurrentCertificateLoader, RatingHistoryLoader):
+        loader(info, cls).expect(ids)
+    for cls in (ProductPricesLoader, ProductListingLoader, VariantsByProductIdLoader):
+        loader(info, cls, channel_slug).expect(ids)
+    loader(info, CategoryByIdLoader).expect({product.group_id for product in products})
+    loader(info, ProducerByIdLoader).expect({product.producer_id for product in products})
+
+
+ProducerCountableConnection = countable_connection(ProducerType, "Producer")
+
+
+class CatalogQueries(graphene.ObjectType):
+    products = graphene.Field(
+        ProductCountableConnection,
+        channel=graphene.String(),
+        filter=ProductFilterInput(),
+        where=ProductWhereInput(),
+        search=graphene.String(),
+        sort_by=ProductOrder(),
+        **connection_args(),
+    )
+    product = graphene.Field(
+        ProductType, id=graphene.ID(), slug=graphene.String(), channel=graphene.String()
+    )
+    categories = graphene.Field(
+        CategoryCountableConnection, level=graphene.Int(), **connection_args()
+    )
+    category = graphene.Field(Category, id=graphene.ID(), slug=graphene.String())
+    collections = graphene.Field(
+        CollectionCountableConnection, channel=graphene.String(), **connection_args()
+    )
+    collection = graphene.Field(
+        Collection, id=graphene.ID(), slug=graphene.String(), channel=graphene.String()
+    )
+    channel = graphene.Field(Channel, id=graphene.ID(), slug=graphene.String())
+    producers = graphene.Field(ProducerCountableConnection, **connection_args())
+    producer = graphene.Field(ProducerType, slug=graphene.String(required=True))
+
+    @staticmethod
+    def resolve_products(root, info, **kwargs):
+        return product_list(info, **kwargs)
+
+    @staticmethod
+    def resolve_product(root, info, id=None, slug=None, channel=None):
+        if (id is None) == (slug is None):
+            raise GraphQLError("Provide exactly one of `id` or `slug`.")
+        channel_object = _channel(channel)
+        info.context.graphql_channel = channel_object.slug
+        products = visible_products(channel_object)
+        if id is not None:
+            return products.filter(pk=from_global_id(id, "Product")).first()
+        return products.filter(slug=slug).first()
+
+    @staticmethod
+    def resolve_categories(root, info, level=None, **kwargs):
+        groups = ProductGroup.objects.order_by("code")
+        if level is not None:
+            groups = groups.filter(parent__isnull=level == 0)
+        return paginate(groups, **kwargs)
+
+    @staticmethod
+    def resolve_category(root, info, id=None, slug=None):
+        if id is not None:
+            return ProductGroup.objects.filter(pk=from_global_id(id, "Category")).first()
+        if slug:
+            code = slug.split("-")[0] if "-" not in slug[:3] else ".".join(slug.split("-")[:2])
+            group = ProductGroup.objects.filter(code=code).first()
+            return group if group and category_slug(group) == slug else None
+        raise GraphQLError("Provide `id` or `slug`.")
+
+    @staticmethod
+    def resolve_collections(root, info, channel=None, **kwargs):
+        if channel:
+            info.context.graphql_channel = _channel(channel).slug
+        stars = list(STAR_LEVELS)
+        return paginate(_ListSlice(stars), **kwargs)
+
+    @staticmethod
+    def resolve_collection(root, info, id=None, slug=None, channel=None):
+        if channel:
+            info.context.graphql_channel = _channel(channel).slug
+        stars = from_global_id(id, "Collection") if id else None
+        if slug and slug.startswith("ocop-") and slug.endswith("-sao"):
+            middle = slug[len("ocop-") : -len("-sao")]
+            stars = int(middle) if middle.isdigit() else None
+        return stars if stars in STAR_LEVELS else None
+
+    @staticmethod
+    def resolve_channel(root, info, id=None, slug=None):
+        if id is not None:
+            return ChannelModel.objects.filter(pk=from_global_id(id, "Channel")).first()
+        return ChannelModel.objects.filter(slug=slug).first()
+
+    @staticmethod
+    def resolve_producers(root, info, **kwargs):
+        return paginate(Producer.objects.filter(status="approved").order_by("sort_name"), **kwargs)
+
+    @staticmethod
+    def resolve_producer(root, info, slug):
+        return Producer.objects.filter(slug=slug, status="approved").first()
+
+
+class _ListSlice(list):
+    """A list that paginates like a queryset."""
+
+    def count(self):
+        return len(self)
