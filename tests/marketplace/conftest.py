@@ -1,9 +1,7 @@
 from dataclasses import dataclass
-from io import StringIO
 from itertools import count
 
 import pytest
-from django.core.management import call_command
 
 from catalog.models import AdministrativeUnit, Producer, Product, ProductGroup, ProductVariant
 from marketplace.channels.models import Channel
@@ -15,12 +13,6 @@ from marketplace.warehouses.models import Warehouse
 from marketplace.warehouses.services import set_stock
 
 _numbers = count(1)
-
-
-@pytest.fixture
-def demo(db):
-    """The demo programme, loaded through the same command as `make demo`."""
-    call_command("load_demo", stdout=StringIO())
 
 
 @pytest.fixture
