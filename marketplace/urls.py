@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
-from graphene_django.views import GraphQLView
 
+from marketplace.graphql.view import ApiView
 from marketplace.health import healthz
 from marketplace.payments.views import stripe_webhook
 from storefront.views import trace
@@ -18,7 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("webhooks/stripe/", stripe_webhook, name="stripe-webhook"),
     # Token-authenticated API (JWT in the Authorization header), so no CSRF cookie.
-    path("graphql/", csrf_exempt(GraphQLView.as_view(graphiql=settings.DEBUG)), name="graphql"),
+    path("graphql/", csrf_exempt(ApiView.as_view(graphiql=settings.DEBUG)), name="graphql"),
     path("admin/", admin.site.urls),
     # GS1 Digital Link resolver: the QR code on every stamp opens one of these.
     re_path(r"^01/(?P<gtin>\d{8,14})/?$", trace.product, name="trace-product"),

@@ -20,7 +20,7 @@ from marketplace.warehouses.services import (
 )
 
 
-def complete_checkout(checkout: Checkout, gateway: str) -> Order:
+def complete_checkout(checkout: Checkout, gateway: str | None = None) -> Order:
     """Place the order and open its payment; completing again returns the same order.
 
     Stock rows are locked in primary-key order and allocated in the same transaction
@@ -33,6 +33,7 @@ def complete_checkout(checkout: Checkout, gateway: str) -> Order:
         )
         if checkout.completed_order_id:
             return checkout.completed_order
+        gateway = gateway or checkout.payment_gateway
         _check_ready(checkout, gateway)
         totals = compute_totals(checkout)
         deliveries = {d.producer_id: d for d in checkout.deliveries.select_related("rate")}
@@ -55,6 +56,8 @@ def _check_ready(checkout: Checkout, gateway: str) -> None:
         raise CommerceError(CommerceErrorCode.CHECKOUT_EMPTY, "lines")
     if not (checkout.email or checkout.phone):
         raise CommerceError(CommerceErrorCode.CONTACT_REQUIRED, "email")
+    if not gateway:
+        raise CommerceError(CommerceErrorCode.REQUIRED, "gateway")
     if gateway not in Gateway.values or gateway not in checkout.channel.payment_gateways:
         raise CommerceError(
             CommerceErrorCode.PAYMENT_METHOD_NOT_ALLOWED,

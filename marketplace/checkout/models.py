@@ -26,6 +26,12 @@ class Checkout(models.Model):
         "accounts.Address", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     note = models.TextField(_("note"), blank=True)
+    payment_gateway = models.CharField(
+        _("chosen payment method"),
+        max_length=16,
+        blank=True,
+        help_text=_("Set through the API before completion (Saleor's checkoutPaymentCreate)."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_change = models.DateTimeField(auto_now=True, db_index=True)
     completed_order = models.OneToOneField(

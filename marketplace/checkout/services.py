@@ -277,3 +277,47 @@ def delete_expired_checkouts(now=None) -> int:
     expired = Checkout.objects.filter(last_change__lt=cutoff, completed_order__isnull=True)
     _, deleted = expired.delete()
     return deleted.get("checkout.Checkout", 0)
+
+
+def choose_payment(checkout: Checkout, gateway: str) -> Checkout:
+    """Remember the payment method the buyer chose; checked against the channel."""
+    with transaction.atomic():
+        checkout = _editable(checkout)
+        if gateway not in checkout.channel.payment_gateways:
+            raise CommerceError(
+                CommerceErrorCode.PAYMENT_METHOD_NOT_ALLOWED,
+                "gateway",
+                gateway=gateway,
+                channel=checkout.channel.name,
+            )
+        checkout.payment_gateway = gateway
+        checkout.save(update_fields=["payment_gateway", "last_change"])
+    return checkout
+
+
+def choose_delivery_for_all(
+    checkout: Checkout, *, home_delivery: bool = False, pickup_warehouse: Warehouse | None = None
+) -> Checkout:
+    """One delivery choice for every producer in the checkout (a Saleor client picks one
+    method): home delivery at each producer's cheapest rate for the address, or pickup."""
+    with transaction.atomic():
+        checkout = _editable(checkout)
+        producers = Producer.objects.filter(
+            pk__in=checkout.lines.values("variant__product__producer")
+        ).order_by("pk")
+        for producer in producers:
+            if pickup_warehouse is not None:
+                set_delivery(checkout, producer, pickup_warehouse=pickup_warehouse)
+                continue
+            if checkout.shipping_address_id is None:
+                raise CommerceError(CommerceErrorCode.ADDRESS_REQUIRED, "shipping_address")
+            rates, _points = delivery_options(checkout, producer)
+            if not rates:
+                raise CommerceError(
+                    CommerceErrorCode.OUTSIDE_DELIVERY_AREA,
+                    "shipping_address",
+                    producer=producer.name,
+                    area=checkout.shipping_address.province.name,
+                )
+            set_delivery(checkout, producer, rate=min(rates, key=lambda rate: rate.base_amount))
+    return checkout

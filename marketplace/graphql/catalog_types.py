@@ -1,8 +1,6 @@
 """Saleor's storefront catalogue types over our models: Category (OCOP product groups),
 Collection (OCOP star levels), Channel, Product, ProductVariant, pricing and media."""
 
-import json
-
 import graphene
 from django.utils import timezone
 from django.utils.text import slugify
@@ -32,12 +30,12 @@ from marketplace.graphql.loaders import (
 )
 
 
-def editorjs(text: str) -> str | None:
-    """Saleor returns rich text as an EditorJS JSON string."""
+def editorjs(text: str) -> dict | None:
+    """Saleor returns rich text as EditorJS JSON (serialised by the JSONString scalar)."""
     if not text:
         return None
     blocks = [{"type": "paragraph", "data": {"text": part}} for part in text.split("\n\n") if part]
-    return json.dumps({"time": 0, "blocks": blocks, "version": "2.24.3"}, ensure_ascii=False)
+    return {"time": 0, "blocks": blocks, "version": "2.24.3"}
 
 
 def category_slug(group) -> str:

@@ -2,11 +2,18 @@
 
 import graphene
 
+from marketplace.graphql.account import AccountMutations, AccountQueries
+from marketplace.graphql.checkout import CheckoutMutations, CheckoutQueries
+from marketplace.graphql.orders import OrderQueries
 from marketplace.graphql.products import CatalogQueries
 
 
-class Query(CatalogQueries, graphene.ObjectType):
+class Query(CatalogQueries, CheckoutQueries, OrderQueries, AccountQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query, auto_camelcase=True)
+class Mutation(CheckoutMutations, AccountMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation, auto_camelcase=True)

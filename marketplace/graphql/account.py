@@ -1,0 +1,296 @@
+"""Saleor's account API: JWT tokens, registration, `me`, and the user's addresses."""
+
+import secrets
+
+import graphene
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+
+from catalog.graphql.types import Producer as ProducerType
+from marketplace.accounts.models import Address as AddressModel
+from marketplace.accounts.models import User as UserModel
+from marketplace.errors import CommerceError
+from marketplace.graphql.addresses import Address, AddressInput, to_service_address
+from marketplace.graphql.core import (
+    connection_args,
+    error_type,
+    from_global_id,
+    paginate,
+    to_global_id,
+)
+from marketplace.graphql.orders import OrderCountableConnection
+from marketplace.graphql.tokens import (
+    TokenError,
+    access_token,
+    decode,
+    refresh_token,
+    user_from_payload,
+)
+
+AccountErrorCode = graphene.Enum(
+    "AccountErrorCode",
+    [
+        (name, name)
+        for name in (
+            "INVALID_CREDENTIALS",
+            "INACTIVE",
+            "INVALID",
+            "INVALID_PASSWORD",
+            "PASSWORD_TOO_SHORT",
+            "PASSWORD_TOO_COMMON",
+            "PASSWORD_TOO_SIMILAR",
+            "PASSWORD_ENTIRELY_NUMERIC",
+            "REQUIRED",
+            "UNIQUE",
+            "NOT_FOUND",
+            "JWT_INVALID_TOKEN",
+            "JWT_DECODE_ERROR",
+            "JWT_SIGNATURE_EXPIRED",
+            "JWT_MISSING_TOKEN",
+            "GRAPHQL_ERROR",
+        )
+    ],
+)
+AccountError = error_type("AccountError", AccountErrorCode)
+
+
+class User(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    email = graphene.String(required=True)
+    first_name = graphene.String(required=True)
+    last_name = graphene.String(required=True)
+    is_staff = graphene.Boolean(required=True)
+    is_active = graphene.Boolean(required=True)
+    addresses = graphene.List(graphene.NonNull(Address), required=True)
+    orders = graphene.Field(OrderCountableConnection, **connection_args())
+    producer = graphene.Field(ProducerType, description="OCOP: the producer this user works for.")
+
+    @staticmethod
+    def resolve_id(user, info):
+        return to_global_id("User", user.pk)
+
+    @staticmethod
+    def resolve_email(user, info):
+        return user.email or ""
+
+    @staticmethod
+    def resolve_first_name(user, info):
+        return user.full_name
+
+    @staticmethod
+    def resolve_last_name(user, info):
+        return ""
+
+    @staticmethod
+    def resolve_addresses(user, info):
+        return list(user.addresses.select_related("province", "commune"))
+
+    @staticmethod
+    def resolve_orders(user, info, **kwargs):
+        return paginate(user.orders.order_by("-pk"), **kwargs)
+
+    @staticmethod
+    def resolve_producer(user, info):
+        return user.producer
+
+
+def _account_error(code: str, message: str, field: str | None = None) -> list[dict]:
+    return [{"code": code, "message": message, "field": field}]
+
+
+class TokenCreate(graphene.Mutation):
+    class Arguments:
+        email = graphene.String(required=True, description="Email, or a Vietnamese phone number.")
+        password = graphene.String(required=True)
+
+    token = graphene.String()
+    refresh_token = graphene.String()
+    csrf_token = graphene.String()
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, email, password):
+        user = authenticate(info.context, username=email, password=password)
+        if user is None:
+            return TokenCreate(
+                errors=_account_error(
+                    "INVALID_CREDENTIALS",
+                    "Sai thông tin đăng nhập / Please, enter valid credentials",
+                    "email",
+                )
+            )
+        return TokenCreate(
+            token=access_token(user),
+            refresh_token=refresh_token(user),
+            csrf_token=secrets.token_urlsafe(32),
+            user=user,
+            errors=[],
+        )
+
+
+class TokenRefresh(graphene.Mutation):
+    class Arguments:
+        refresh_token = graphene.String()
+        csrf_token = graphene.String()
+
+    token = graphene.String()
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, refresh_token=None, csrf_token=None):
+        if not refresh_token:
+            return TokenRefresh(
+                errors=_account_error("JWT_MISSING_TOKEN", "Missing refreshToken", "refreshToken")
+            )
+        try:
+            user = user_from_payload(decode(refresh_token, "refresh"))
+        except TokenError as error:
+            return TokenRefresh(errors=_account_error(error.code, str(error), "refreshToken"))
+        return TokenRefresh(token=access_token(user), user=user, errors=[])
+
+
+class TokenVerify(graphene.Mutation):
+    class Arguments:
+        token = graphene.String(required=True)
+
+    is_valid = graphene.Boolean(required=True)
+    payload = graphene.JSONString()
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, token):
+        try:
+            payload = decode(token, "access")
+            user = user_from_payload(payload)
+        except TokenError as error:
+            return TokenVerify(
+                is_valid=False, errors=_account_error(error.code, str(error), "token")
+            )
+        payload = {key: str(value) for key, value in payload.items()}
+        return TokenVerify(is_valid=True, payload=payload, user=user, errors=[])
+
+
+class AccountRegisterInput(graphene.InputObjectType):
+    email = graphene.String(required=True)
+    password = graphene.String(required=True)
+    first_name = graphene.String()
+    last_name = graphene.String()
+    channel = graphene.String()
+    redirect_url = graphene.String()
+
+
+class AccountRegister(graphene.Mutation):
+    class Arguments:
+        input = AccountRegisterInput(required=True)
+
+    requires_confirmation = graphene.Boolean()
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, input):
+        email = UserModel.objects.normalize_email(input["email"].strip())
+        candidate = UserModel(
+            email=email,
+            full_name=" ".join(
+                part for part in (input.get("first_name"), input.get("last_name")) if part
+            ),
+        )
+        try:
+            candidate.full_clean(exclude=["password"])
+            validate_password(input["password"], candidate)
+        except ValidationError as error:
+            first = error.error_list[0]
+            code = "UNIQUE" if first.code == "unique" else _password_code(first.code)
+            field = "email" if code in ("UNIQUE", "INVALID") else "password"
+            return AccountRegister(errors=_account_error(code, " ".join(error.messages), field))
+        try:
+            user = UserModel.objects.create_user(
+                email, input["password"], full_name=candidate.full_name
+            )
+        except IntegrityError:
+            return AccountRegister(
+                errors=_account_error("UNIQUE", "User with this email exists.", "email")
+            )
+        return AccountRegister(requires_confirmation=False, user=user, errors=[])
+
+
+def _password_code(code: str | None) -> str:
+    return {
+        "password_too_short": "PASSWORD_TOO_SHORT",
+        "password_too_common": "PASSWORD_TOO_COMMON",
+        "password_too_similar": "PASSWORD_TOO_SIMILAR",
+        "password_entirely_numeric": "PASSWORD_ENTIRELY_NUMERIC",
+    }.get(code or "", "INVALID")
+
+
+def _signed_in(info):
+    user = info.context.user
+    return user if user.is_authenticated else None
+
+
+class AccountAddressCreate(graphene.Mutation):
+    class Arguments:
+        input = AddressInput(required=True)
+
+    user = graphene.Field(User)
+    address = graphene.Field(Address)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, input):
+        from marketplace.checkout.services import _address
+
+        user = _signed_in(info)
+        if user is None:
+            return AccountAddressCreate(
+                errors=_account_error("JWT_MISSING_TOKEN", "Sign in first.")
+            )
+        try:
+            address = _address(to_service_address(input), user)
+        except CommerceError as error:
+            return AccountAddressCreate(errors=_account_error("INVALID", str(error), error.field))
+        return AccountAddressCreate(user=user, address=address, errors=[])
+
+
+class AccountAddressDelete(graphene.Mutation):
+    class Arguments:
+        id = graphene.ID(required=True)
+
+    user = graphene.Field(User)
+    address = graphene.Field(Address)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, id):
+        user = _signed_in(info)
+        address = AddressModel.objects.filter(pk=from_global_id(id, "Address"), user=user).first()
+        if user is None or address is None:
+            return AccountAddressDelete(
+                errors=_account_error("NOT_FOUND", "Address not found.", "id")
+            )
+        address.user = None  # orders and checkouts keep their copy
+        address.save(update_fields=["user"])
+        return AccountAddressDelete(user=user, address=address, errors=[])
+
+
+class AccountQueries(graphene.ObjectType):
+    me = graphene.Field(User)
+
+    @staticmethod
+    def resolve_me(root, info):
+        return _signed_in(info)
+
+
+class AccountMutations(graphene.ObjectType):
+    token_create = TokenCreate.Field()
+    token_refresh = TokenRefresh.Field()
+    token_verify = TokenVerify.Field()
+    account_register = AccountRegister.Field()
+    account_address_create = AccountAddressCreate.Field()
+    account_address_delete = AccountAddressDelete.Field()

@@ -1,0 +1,121 @@
+"""Saleor's Address and AddressInput over Vietnamese addresses.
+
+countryArea is the province or city, city is the commune or ward (an official code or
+the name, with or without diacritics), streetAddress1/2 the street part."""
+
+import graphene
+from django.utils import timezone
+
+from catalog.models import AdministrativeUnit
+from catalog.text import unaccent
+from marketplace.checkout.services import AddressInput as ServiceAddress
+from marketplace.graphql.core import to_global_id
+
+CountryCode = graphene.Enum("CountryCode", [("VN", "VN")])
+
+
+class AddressInput(graphene.InputObjectType):
+    first_name = graphene.String()
+    last_name = graphene.String()
+    company_name = graphene.String()
+    street_address_1 = graphene.String(name="streetAddress1")
+    street_address_2 = graphene.String(name="streetAddress2")
+    city = graphene.String(description="Commune or ward: official code or name.")
+    city_area = graphene.String()
+    postal_code = graphene.String()
+    country = graphene.Field(CountryCode)
+    country_area = graphene.String(description="Province or city: official code or name.")
+    phone = graphene.String()
+
+
+class CountryDisplay(graphene.ObjectType):
+    code = graphene.String(required=True)
+    country = graphene.String(required=True)
+
+
+class Address(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    first_name = graphene.String(required=True)
+    last_name = graphene.String(required=True)
+    company_name = graphene.String(required=True)
+    street_address_1 = graphene.String(required=True, name="streetAddress1")
+    street_address_2 = graphene.String(required=True, name="streetAddress2")
+    city = graphene.String(required=True)
+    city_area = graphene.String(required=True)
+    postal_code = graphene.String(required=True)
+    country = graphene.Field(CountryDisplay, required=True)
+    country_area = graphene.String(required=True)
+    phone = graphene.String()
+
+    @staticmethod
+    def resolve_id(address, info):
+        return to_global_id("Address", address.pk)
+
+    @staticmethod
+    def resolve_first_name(address, info):
+        return address.full_name
+
+    @staticmethod
+    def resolve_last_name(address, info):
+        return ""
+
+    @staticmethod
+    def resolve_company_name(address, info):
+        return ""
+
+    @staticmethod
+    def resolve_street_address_1(address, info):
+        return address.street_address
+
+    @staticmethod
+    def resolve_street_address_2(address, info):
+        return ""
+
+    @staticmethod
+    def resolve_city(address, info):
+        return address.commune.name
+
+    @staticmethod
+    def resolve_city_area(address, info):
+        return ""
+
+    @staticmethod
+    def resolve_postal_code(address, info):
+        return ""
+
+    @staticmethod
+    def resolve_country(address, info):
+        return {"code": "VN", "country": "Việt Nam"}
+
+    @staticmethod
+    def resolve_country_area(address, info):
+        return address.province.name
+
+
+def _unit_code(level: str, value: str | None) -> str:
+    """An official code, or the code of the current unit with that name."""
+    value = (value or "").strip()
+    if not value or value.isdigit():
+        return value
+    today = timezone.localdate()
+    wanted = unaccent(value).casefold()
+    for unit in AdministrativeUnit.objects.filter(level=level, valid_from__lte=today).exclude(
+        valid_to__lt=today
+    ):
+        if unaccent(unit.name).casefold() == wanted:
+            return unit.code
+    return value
+
+
+def to_service_address(data) -> ServiceAddress:
+    name = " ".join(part for part in (data.get("first_name"), data.get("last_name")) if part)
+    street = ", ".join(
+        part for part in (data.get("street_address_1"), data.get("street_address_2")) if part
+    )
+    return ServiceAddress(
+        full_name=name,
+        phone=data.get("phone") or "",
+        province_code=_unit_code("province", data.get("country_area")),
+        commune_code=_unit_code("commune", data.get("city") or data.get("city_area")),
+        street_address=street,
+    )

@@ -1,0 +1,217 @@
+"""A Saleor-style storefront journey over GraphQL alone."""
+
+import json
+
+import pytest
+
+CHECKOUT_FIELDS = """
+  id token email quantity
+  lines { id quantity variant { id name } unitPrice { gross { amount currency } }
+          totalPrice { gross { amount } } }
+  shippingAddress { firstName streetAddress1 city countryArea country { code } }
+  shippingMethods { id name price { amount currency } }
+  availableCollectionPoints { id name }
+  availablePaymentGateways { id name currencies }
+  deliveryMethod { ... on ShippingMethod { id name } ... on Warehouse { id name } }
+  subtotalPrice { gross { amount } } shippingPrice { gross { amount } }
+  totalPrice { gross { amount currency } }
+"""
+
+
+@pytest.fixture
+def buyer_token(graphql, demo):
+    registered = graphql("""mutation { accountRegister(input: {email: "lan@example.vn",
+      password: "mat-khau-rat-dai-2026", firstName: "Lan", channel: "default-channel"}) {
+      user { email } errors { field code message } } }""")["data"]["accountRegister"]
+    assert registered["errors"] == []
+    created = graphql("""mutation { tokenCreate(email: "lan@example.vn",
+      password: "mat-khau-rat-dai-2026") { token refreshToken user { email } errors { code } } }""")
+    return created["data"]["tokenCreate"]["token"]
+
+
+def first_variant(graphql, slug):
+    product = graphql(
+        'query($slug: String) { product(slug: $slug, channel: "default-channel") '
+        "{ name ocop { stars } variants { id quantityAvailable } } }",
+        {"slug": slug},
+    )["data"]["product"]
+    return product["variants"][0]["id"]
+
+
+def test_list_choose_pay_cod_and_read_the_order(graphql, buyer_token):
+    # list products with stars, open two by slug
+    listing = graphql(
+        '{ products(first: 10, channel: "default-channel", filter: {ocopMinStars: 3}) '
+        "{ totalCount edges { node { slug rating } } } }"
+    )["data"]["products"]
+    assert listing["totalCount"] >= 3
+    rice, sauce = first_variant(graphql, "demo-04"), first_variant(graphql, "demo-20")
+
+    # create a checkout and add lines
+    created = graphql(
+        "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
+        '"default-channel", email: "lan@example.vn", lines: $lines}) '
+        f"{{ checkout {{ {CHECKOUT_FIELDS} }} errors {{ field code message }} }} }}",
+        {"lines": [{"variantId": rice, "quantity": 1}]},
+        token=buyer_token,
+    )["data"]["checkoutCreate"]
+    assert created["errors"] == []
+    checkout_id = created["checkout"]["id"]
+    added = graphql(
+        "mutation($id: ID, $lines: [CheckoutLineInput!]!) { "
+        "checkoutLinesAdd(id: $id, lines: $lines) "
+        "{ checkout { quantity lines { quantity } } errors { code } } }",
+        {"id": checkout_id, "lines": [{"variantId": sauce, "quantity": 2}]},
+    )["data"]["checkoutLinesAdd"]
+    assert added["checkout"]["quantity"] == 3
+
+    # set the address, then delivery
+    address = {
+        "firstName": "Nguyễn Thị Lan",
+        "streetAddress1": "Số 5 Trần Phú",
+        "city": "Tu Ky",
+        "countryArea": "Hải Phòng",
+        "country": "VN",
+        "phone": "0987654321",
+    }
+    with_address = graphql(
+        "mutation($id: ID, $a: AddressInput!) { checkoutShippingAddressUpdate(id: $id, "
+        f"shippingAddress: $a) {{ checkout {{ {CHECKOUT_FIELDS} }} "
+        "errors { field code message } } }",
+        {"id": checkout_id, "a": address},
+    )["data"]["checkoutShippingAddressUpdate"]
+    assert with_address["errors"] == []
+    assert with_address["checkout"]["shippingAddress"]["city"] == "Tứ Kỳ"
+    method = with_address["checkout"]["shippingMethods"][0]
+    delivered = graphql(
+        "mutation($id: ID, $m: ID) { checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $m) "
+        f"{{ checkout {{ {CHECKOUT_FIELDS} }} errors {{ code message }} }} }}",
+        {"id": checkout_id, "m": method["id"]},
+    )["data"]["checkoutDeliveryMethodUpdate"]
+    assert delivered["errors"] == []
+    checkout = delivered["checkout"]
+    assert checkout["shippingPrice"]["gross"]["amount"] == method["price"]["amount"] > 0
+    assert checkout["totalPrice"]["gross"]["amount"] == (
+        checkout["subtotalPrice"]["gross"]["amount"] + checkout["shippingPrice"]["gross"]["amount"]
+    )
+    assert "ocop.payments.cod" in [g["id"] for g in checkout["availablePaymentGateways"]]
+
+    # pay on delivery and complete
+    paid = graphql(
+        'mutation($id: ID) { checkoutPaymentCreate(id: $id, input: {gateway: "ocop.payments.cod"}) '
+        "{ payment { gateway total { amount } } errors { code } } }",
+        {"id": checkout_id},
+    )["data"]["checkoutPaymentCreate"]
+    assert paid["errors"] == []
+    completed = graphql(
+        "mutation($id: ID) { checkoutComplete(id: $id) { confirmationNeeded "
+        "order { id number status paymentStatus isPaid total { gross { amount } } "
+        "lines { productName quantity } producerOrders { producer { name } status } } "
+        "errors { code message } } }",
+        {"id": checkout_id},
+    )["data"]["checkoutComplete"]
+    assert completed["errors"] == []
+    order = completed["order"]
+    assert (order["status"], order["paymentStatus"], order["isPaid"]) == (
+        "UNFULFILLED",
+        "NOT_CHARGED",
+        False,
+    )
+    assert len(order["producerOrders"]) == 2
+    assert order["total"]["gross"]["amount"] == checkout["totalPrice"]["gross"]["amount"]
+
+    # read it back as the buyer; a stranger is refused
+    mine = graphql(
+        "query($id: ID!) { order(id: $id) { number } me { orders(first: 5) { totalCount } } }",
+        {"id": order["id"]},
+        token=buyer_token,
+    )["data"]
+    assert mine["order"]["number"] == order["number"]
+    assert mine["me"]["orders"]["totalCount"] == 1
+    stranger = graphql("query($id: ID!) { order(id: $id) { number } }", {"id": order["id"]})
+    assert stranger["data"]["order"] is None
+    assert "buyer" in stranger["errors"][0]["message"]
+
+
+def test_checkout_errors_come_in_saleors_shape(graphql, demo):
+    rice = first_variant(graphql, "demo-04")
+    response = graphql(
+        "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
+        '"default-channel", lines: $lines}) { checkout { id } errors { field code message } } }',
+        {"lines": [{"variantId": rice, "quantity": 100000}]},
+    )["data"]["checkoutCreate"]
+    assert response["checkout"] is None
+    assert response["errors"][0]["code"] == "INSUFFICIENT_STOCK"
+    assert response["errors"][0]["field"] == "quantity"
+    assert "/" in response["errors"][0]["message"]  # Vietnamese / English
+
+
+def test_vietqr_completion_returns_the_payload_to_show(graphql, demo):
+    from marketplace.payments.vietqr import parse
+
+    rice = first_variant(graphql, "demo-04")
+    checkout_id = graphql(
+        "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
+        '"default-channel", email: "a@example.vn", lines: $lines, shippingAddress: {'
+        'firstName: "A", streetAddress1: "1 Trần Phú", city: "11000", countryArea: "31", '
+        'phone: "0987654321"}}) { checkout { id shippingMethods { id } } errors { code } } }',
+        {"lines": [{"variantId": rice, "quantity": 1}]},
+    )["data"]["checkoutCreate"]["checkout"]
+    graphql(
+        "mutation($id: ID, $m: ID) { checkoutDeliveryMethodUpdate(id: $id, deliveryMethodId: $m)"
+        " { errors { code } } }",
+        {"id": checkout_id["id"], "m": checkout_id["shippingMethods"][0]["id"]},
+    )
+    graphql(
+        "mutation($id: ID) { checkoutPaymentCreate(id: $id, input: {gateway: "
+        '"ocop.payments.vietqr"}) { errors { code } } }',
+        {"id": checkout_id["id"]},
+    )
+
+    completed = graphql(
+        "mutation($id: ID) { checkoutComplete(id: $id) { confirmationNeeded "
+        "confirmationData order { number status } errors { code } } }",
+        {"id": checkout_id["id"]},
+    )["data"]["checkoutComplete"]
+
+    data = json.loads(completed["confirmationData"])
+    assert completed["confirmationNeeded"] is True
+    assert completed["order"]["status"] == "UNCONFIRMED"
+    assert parse(data["vietqr_payload"])["62"]["08"] == completed["order"]["number"]
+
+
+def test_tokens_refresh_verify_and_reject_garbage(graphql, buyer_token, client):
+    verified = graphql(
+        "mutation($t: String!) { tokenVerify(token: $t) { isValid user { email } } }",
+        {"t": buyer_token},
+    )["data"]["tokenVerify"]
+    assert verified == {"isValid": True, "user": {"email": "lan@example.vn"}}
+    wrong = graphql(
+        'mutation { tokenCreate(email: "lan@example.vn", password: "sai") '
+        "{ token errors { code } } }"
+    )["data"]["tokenCreate"]
+    assert wrong == {"token": None, "errors": [{"code": "INVALID_CREDENTIALS"}]}
+    garbage = client.post(
+        "/graphql/",
+        json.dumps({"query": "{ me { email } }"}),
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer abc.def.ghi",
+    )
+    assert garbage.status_code == 401
+    assert graphql("{ me { email } }", token=buyer_token)["data"]["me"]["email"] == "lan@example.vn"
+
+
+def test_limits_answer_clearly(graphql, demo, client):
+    deep = (
+        '{ products(first: 1, channel: "default-channel") { edges { node { category { parent '
+        "{ parent { parent { parent { parent { parent { parent { parent { parent { name } } } } }"
+        " } } } } } } } } }"
+    )
+    assert "limit is 12" in graphql(deep)["errors"][0]["message"]
+    costly = (
+        "{ categories(first: 100) { edges { node { products(first: 100, channel: "
+        '"default-channel") { edges { node { name slug variants { name sku } } } } } } } }'
+    )
+    assert "the limit is 25000" in graphql(costly)["errors"][0]["message"]
+    malformed = client.post("/graphql/", "{not json", content_type="application/json")
+    assert malformed.status_code == 400
