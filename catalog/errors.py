@@ -22,6 +22,7 @@ class CatalogErrorCode(StrEnum):
     DIFFERENT_PRODUCT = "different_product"
     DUPLICATE_CERTIFICATE_NUMBER = "duplicate_certificate_number"
     DUPLICATE_SKU = "duplicate_sku"
+    INVALID_IMAGE = "invalid_image"
 
 
 MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
@@ -89,6 +90,10 @@ MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
     CatalogErrorCode.DUPLICATE_CERTIFICATE_NUMBER: (
         "Số giấy chứng nhận {certificate} đã tồn tại.",
         "Certificate number {certificate} already exists.",
+    ),
+    CatalogErrorCode.INVALID_IMAGE: (
+        "Ảnh không hợp lệ: {detail}.",
+        "Invalid image: {detail}.",
     ),
     CatalogErrorCode.DUPLICATE_SKU: (
         "Mã SKU {value} đã tồn tại.",

@@ -4,15 +4,32 @@ import graphene
 
 from marketplace.graphql.account import AccountMutations, AccountQueries
 from marketplace.graphql.checkout import CheckoutMutations, CheckoutQueries
+from marketplace.graphql.manage_orders import ManageOrderMutations, ManageOrderQueries
+from marketplace.graphql.manage_products import ProducerProductMutations
 from marketplace.graphql.orders import OrderQueries
 from marketplace.graphql.products import CatalogQueries
+from marketplace.graphql.staff import StaffMutations
 
 
-class Query(CatalogQueries, CheckoutQueries, OrderQueries, AccountQueries, graphene.ObjectType):
+class Query(
+    CatalogQueries,
+    CheckoutQueries,
+    OrderQueries,
+    ManageOrderQueries,
+    AccountQueries,
+    graphene.ObjectType,
+):
     pass
 
 
-class Mutation(CheckoutMutations, AccountMutations, graphene.ObjectType):
+class Mutation(
+    CheckoutMutations,
+    AccountMutations,
+    ProducerProductMutations,
+    ManageOrderMutations,
+    StaffMutations,
+    graphene.ObjectType,
+):
     pass
 
 

@@ -4,12 +4,13 @@ import json
 
 from django.http import JsonResponse
 from graphene_django.views import GraphQLView
+from graphene_file_upload.django import FileUploadGraphQLView
 
 from marketplace.graphql.limits import QueryLimitsRule, request_variables
 from marketplace.graphql.tokens import TokenError, user_from_access_token
 
 
-class ApiView(GraphQLView):
+class ApiView(FileUploadGraphQLView):
     validation_rules = (QueryLimitsRule,)
 
     def dispatch(self, request, *args, **kwargs):

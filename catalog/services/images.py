@@ -1,0 +1,61 @@
+"""Product images: validated by their content, normalised, stripped of metadata."""
+
+import io
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from catalog.errors import CatalogError, CatalogErrorCode
+from catalog.models import Product, ProductImage
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_PIXELS = 40_000_000
+
+
+def _refuse(detail: str):
+    return CatalogError(CatalogErrorCode.INVALID_IMAGE, "image", detail=detail)
+
+
+def read_image(data: bytes) -> Image.Image:
+    """Open and check an upload: JPEG, PNG or WebP by content, size and pixel limits."""
+    if len(data) > settings.MAX_IMAGE_UPLOAD_BYTES:
+        raise _refuse(f"larger than {settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)} MB")
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            kind = probe.format
+            width, height = probe.size
+            probe.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise _refuse("not an image file (JPEG, PNG or WebP)") from error
+    except Image.DecompressionBombError as error:
+        raise _refuse("too many pixels (decompression bomb)") from error
+    if kind not in ALLOWED_FORMATS:
+        raise _refuse(f"{kind} is not accepted; use JPEG, PNG or WebP")
+    if width * height > MAX_PIXELS:
+        raise _refuse(f"{width}×{height} is more than 40 megapixels")
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def add_product_image(product: Product, data: bytes, *, alt: str = "") -> ProductImage:
+    """Store an upload upright (EXIF orientation applied) with every metadata field removed."""
+    image = read_image(data)
+    kind = image.format
+    upright = ImageOps.exif_transpose(image)
+    # A pixel-only copy: no EXIF (GPS, camera), no XMP, no text chunks survive.
+    clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+    if upright.mode == "P":
+        clean.putpalette(upright.getpalette())
+    buffer = io.BytesIO()
+    save_kind = kind if kind in ALLOWED_FORMATS else "JPEG"
+    if save_kind == "JPEG" and clean.mode not in ("RGB", "L"):
+        clean = clean.convert("RGB")
+    clean.save(buffer, save_kind, quality=88)
+    position = product.images.count()
+    record = ProductImage(product=product, alt=alt[:200] or product.name, sort_order=position)
+    record.image.save(
+        f"{product.slug}-{position}.{ALLOWED_FORMATS[save_kind]}", ContentFile(buffer.getvalue())
+    )
+    return record
