@@ -5,6 +5,7 @@ import base64
 import binascii
 
 import graphene
+from django.db.models import Count, QuerySet, Window
 from graphql import GraphQLError
 
 from marketplace.money import quantize
@@ -120,20 +121,28 @@ def paginate(queryset, *, first=None, last=None, after=None, before=None) -> dic
             )
     if first is None and last is None:
         raise GraphQLError("You must provide a `first` or `last` value to paginate.")
-    total = queryset.count()
     start = (_offset(after) + 1) if after is not None else 0
+    if last is None and before is None and isinstance(queryset, QuerySet) and first:
+        # Forward paging, the common case: the total rides along in the page query.
+        rows = list(queryset.annotate(total_rows=Window(Count("pk")))[start : start + first])
+        total = rows[0].total_rows if rows else queryset.count()
+        return _page(rows, start, total)
+    total = queryset.count()
     end = _offset(before) if before is not None else total
     if first is not None:
         end = min(end, start + first)
     if last is not None:
         start = max(start, end - last)
-    nodes = list(queryset[start:end]) if end > start else []
+    return _page(list(queryset[start:end]) if end > start else [], start, total)
+
+
+def _page(nodes, start: int, total: int) -> dict:
     edges = [{"cursor": _cursor(start + index), "node": node} for index, node in enumerate(nodes)]
     return {
         "edges": edges,
         "total_count": total,
         "page_info": {
-            "has_next_page": end < total,
+            "has_next_page": start + len(nodes) < total,
             "has_previous_page": start > 0,
             "start_cursor": edges[0]["cursor"] if edges else None,
             "end_cursor": edges[-1]["cursor"] if edges else None,

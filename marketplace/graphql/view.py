@@ -1,18 +1,48 @@
-"""POST /graphql/: JWT authentication and query limits around graphene-django's view."""
+"""POST /graphql/: JWT authentication, query limits, and cached parsing and validation
+around graphene-django's view (with multipart uploads)."""
 
 import json
+from functools import lru_cache
 
-from django.http import JsonResponse
-from graphene_django.views import GraphQLView
+from django.db import transaction
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
+from graphene_django.views import GraphQLView, HttpError
 from graphene_file_upload.django import FileUploadGraphQLView
+from graphql import ExecutionResult, OperationType, execute, get_operation_ast, parse, validate
 
 from marketplace.graphql.limits import QueryLimitsRule, request_variables
+from marketplace.graphql.schema import schema as api_schema
 from marketplace.graphql.tokens import TokenError, user_from_access_token
+
+MAX_VALIDATION_ERRORS = 50
+
+
+@lru_cache(maxsize=512)
+def _parsed(query: str):
+    return parse(query)
+
+
+@lru_cache(maxsize=512)
+def _validation_errors(query: str, page_sizes: tuple):
+    # Page sizes given as variables change the query's cost, so they are part of the key.
+    request_variables.set(dict(page_sizes))
+    return tuple(
+        validate(
+            api_schema.graphql_schema,
+            _parsed(query),
+            (*_default_rules(), QueryLimitsRule),
+            max_errors=MAX_VALIDATION_ERRORS,
+        )
+    )
+
+
+def _default_rules():
+    from graphql import specified_rules
+
+    return specified_rules
 
 
 class ApiView(FileUploadGraphQLView):
-    validation_rules = (QueryLimitsRule,)
-
     def dispatch(self, request, *args, **kwargs):
         header = request.headers.get("Authorization", "")
         if header.startswith(("Bearer ", "JWT ")):
@@ -25,11 +55,46 @@ class ApiView(FileUploadGraphQLView):
                 )
         return super().dispatch(request, *args, **kwargs)
 
-    def execute_graphql_request(self, request, data, query, variables, operation_name, *args):
-        request_variables.set(variables if isinstance(variables, dict) else {})
-        return super().execute_graphql_request(
-            request, data, query, variables, operation_name, *args
+    def execute_graphql_request(
+        self, request, data, query, variables, operation_name, show_graphiql=False
+    ):
+        if not query:
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        try:
+            document = _parsed(query)
+        except Exception as error:  # a GraphQLSyntaxError, reported to the client
+            return ExecutionResult(errors=[error])
+        operation = get_operation_ast(document, operation_name)
+        if (
+            request.method == "GET"
+            and operation is not None
+            and operation.operation != OperationType.QUERY
+        ):
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseNotAllowed(["POST"], "Mutations need POST."))
+        variables = variables if isinstance(variables, dict) else {}
+        page_sizes = tuple(
+            sorted((key, value) for key, value in variables.items() if isinstance(value, int))
         )
+        errors = _validation_errors(query, page_sizes)
+        if errors:
+            return ExecutionResult(data=None, errors=list(errors))
+        options = {
+            "context_value": self.get_context(request),
+            "variable_values": variables,
+            "operation_name": operation_name,
+            "middleware": self.get_middleware(request),
+        }
+        try:
+            if operation is not None and operation.operation == OperationType.MUTATION:
+                with transaction.atomic():
+                    return execute(api_schema.graphql_schema, document, **options)
+            return execute(api_schema.graphql_schema, document, **options)
+        except Exception as error:  # reported in the response's errors, as graphene does
+            return ExecutionResult(errors=[error])
 
     @staticmethod
     def format_error(error):

@@ -53,7 +53,7 @@ def test_the_product_list_costs_the_same_queries_at_20_and_100(graphql, demo):
 
     assert "errors" not in twenty and "errors" not in hundred
     assert len(hundred["data"]["products"]["edges"]) == 44
-    assert len(small.captured_queries) == len(large.captured_queries) == 12
+    assert len(small.captured_queries) == len(large.captured_queries) == 11
 
 
 def test_pages_follow_cursors_without_overlap(graphql, demo):
