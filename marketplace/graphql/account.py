@@ -205,9 +205,10 @@ class AccountRegister(graphene.Mutation):
             candidate.full_clean(exclude=["password"])
             validate_password(input["password"], candidate)
         except ValidationError as error:
-            first = error.error_list[0]
+            field, first = _first_error(error)
             code = "UNIQUE" if first.code == "unique" else _password_code(first.code)
-            field = "email" if code in ("UNIQUE", "INVALID") else "password"
+            if field == "email" and code not in ("UNIQUE",):
+                code = "REQUIRED" if first.code == "required" else "INVALID"
             return AccountRegister(errors=_account_error(code, " ".join(error.messages), field))
         try:
             user = UserModel.objects.create_user(
@@ -218,6 +219,14 @@ class AccountRegister(graphene.Mutation):
                 errors=_account_error("UNIQUE", "User with this email exists.", "email")
             )
         return AccountRegister(requires_confirmation=False, user=user, errors=[])
+
+
+def _first_error(error: ValidationError):
+    """(field, first error) of a model or password ValidationError."""
+    if hasattr(error, "error_dict"):
+        field, errors = next(iter(error.error_dict.items()))
+        return ("email" if field == "email" else field), errors[0]
+    return "password", error.error_list[0]
 
 
 def _password_code(code: str | None) -> str:

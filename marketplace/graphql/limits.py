@@ -64,6 +64,8 @@ class QueryLimitsRule(ValidationRule):
         deepest, cost = depth, 0
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
+                if selection.name.value.startswith("__"):
+                    continue  # introspection (__schema, __type) is allowed and not limited
                 inner = factor * _page_factor(selection, request_variables.get() or {})
                 child_depth, child_cost = self._measure(
                     selection.selection_set, fragments, depth + 1, inner, seen

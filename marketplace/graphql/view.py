@@ -2,19 +2,29 @@
 around graphene-django's view (with multipart uploads)."""
 
 import json
+import logging
 from functools import lru_cache
 
 from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from graphene_django.views import GraphQLView, HttpError
 from graphene_file_upload.django import FileUploadGraphQLView
-from graphql import ExecutionResult, OperationType, execute, get_operation_ast, parse, validate
+from graphql import (
+    ExecutionResult,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    parse,
+    validate,
+)
 
 from marketplace.graphql.limits import QueryLimitsRule, request_variables
 from marketplace.graphql.schema import schema as api_schema
 from marketplace.graphql.tokens import TokenError, user_from_access_token
 
 MAX_VALIDATION_ERRORS = 50
+logger = logging.getLogger("marketplace.graphql")
 
 
 @lru_cache(maxsize=512)
@@ -34,6 +44,16 @@ def _validation_errors(query: str, page_sizes: tuple):
             max_errors=MAX_VALIDATION_ERRORS,
         )
     )
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def _default_rules():
@@ -76,6 +96,15 @@ class ApiView(FileUploadGraphQLView):
                 return None
             raise HttpError(HttpResponseNotAllowed(["POST"], "Mutations need POST."))
         variables = variables if isinstance(variables, dict) else {}
+        if "\x00" in query or "\\u0000" in query.lower() or _has_nul(variables):
+            # PostgreSQL text cannot hold NUL; refuse it here with a clear answer.
+            return ExecutionResult(
+                errors=[
+                    GraphQLError(
+                        "Văn bản không được chứa ký tự NUL / Text may not contain NUL (\\u0000)."
+                    )
+                ]
+            )
         page_sizes = tuple(
             sorted((key, value) for key, value in variables.items() if isinstance(value, int))
         )
@@ -98,5 +127,9 @@ class ApiView(FileUploadGraphQLView):
 
     @staticmethod
     def format_error(error):
+        original = getattr(error, "original_error", None)
+        if original is not None and not isinstance(original, GraphQLError):
+            # A bug, not a client mistake: log it with its traceback for the team.
+            logger.error("unhandled error in a resolver", exc_info=original)
         formatted = GraphQLView.format_error(error)
         return json.loads(json.dumps(formatted, default=str))

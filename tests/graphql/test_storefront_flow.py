@@ -215,3 +215,20 @@ def test_limits_answer_clearly(graphql, demo, client):
     assert "the limit is 25000" in graphql(costly)["errors"][0]["message"]
     malformed = client.post("/graphql/", "{not json", content_type="application/json")
     assert malformed.status_code == 400
+
+
+def test_wrong_content_types_and_oversized_bodies_get_4xx(client, db):
+    wrong_type = client.post("/graphql/", "query=%7B%7D", content_type="text/plain")
+    oversized = client.post(
+        "/graphql/",
+        json.dumps({"query": "{ me { email } }", "pad": "x" * 3_000_000}),
+        content_type="application/json",
+    )
+    nul = client.post(
+        "/graphql/",
+        json.dumps({"query": '{ product(slug: "a\\u0000") { id } }'}),
+        content_type="application/json",
+    )
+    assert wrong_type.status_code == 400
+    assert oversized.status_code == 400
+    assert "NUL" in nul.json()["errors"][0]["message"]
