@@ -267,6 +267,39 @@ class AccountAddressCreate(graphene.Mutation):
         return AccountAddressCreate(user=user, address=address, errors=[])
 
 
+class AccountAddressUpdate(graphene.Mutation):
+    """Replace one of the signed-in user's addresses (orders keep their own copy)."""
+
+    class Arguments:
+        id = graphene.ID(required=True)
+        input = AddressInput(required=True)
+
+    user = graphene.Field(User)
+    address = graphene.Field(Address)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, id, input):
+        from django.db import transaction
+
+        from marketplace.checkout.services import _address
+
+        user = _signed_in(info)
+        old = AddressModel.objects.filter(pk=from_global_id(id, "Address"), user=user).first()
+        if user is None or old is None:
+            return AccountAddressUpdate(
+                errors=_account_error("NOT_FOUND", "Address not found.", "id")
+            )
+        try:
+            with transaction.atomic():
+                new = _address(to_service_address(input), user)
+                old.user = None
+                old.save(update_fields=["user"])
+        except CommerceError as error:
+            return AccountAddressUpdate(errors=_account_error("INVALID", str(error), error.field))
+        return AccountAddressUpdate(user=user, address=new, errors=[])
+
+
 class AccountAddressDelete(graphene.Mutation):
     class Arguments:
         id = graphene.ID(required=True)
@@ -302,4 +335,5 @@ class AccountMutations(graphene.ObjectType):
     token_verify = TokenVerify.Field()
     account_register = AccountRegister.Field()
     account_address_create = AccountAddressCreate.Field()
+    account_address_update = AccountAddressUpdate.Field()
     account_address_delete = AccountAddressDelete.Field()

@@ -9,6 +9,7 @@ from marketplace.graphql.manage_products import ProducerProductMutations
 from marketplace.graphql.orders import OrderQueries
 from marketplace.graphql.products import CatalogQueries
 from marketplace.graphql.staff import StaffMutations
+from marketplace.graphql.transactions import TransactionMutations
 
 
 class Query(
@@ -24,6 +25,7 @@ class Query(
 
 class Mutation(
     CheckoutMutations,
+    TransactionMutations,
     AccountMutations,
     ProducerProductMutations,
     ManageOrderMutations,

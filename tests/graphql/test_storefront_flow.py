@@ -232,3 +232,130 @@ def test_wrong_content_types_and_oversized_bodies_get_4xx(client, db):
     assert wrong_type.status_code == 400
     assert oversized.status_code == 400
     assert "NUL" in nul.json()["errors"][0]["message"]
+
+
+def test_card_payment_through_graphql_and_a_signed_webhook(graphql, demo, stripe_settings, client):
+    """Stripe against localstripe: complete, confirm as Stripe.js would, webhook, paid."""
+    import hashlib
+    import hmac
+    import time
+
+    from marketplace.channels.models import Channel
+    from marketplace.payments import stripe_gateway
+
+    Channel.objects.filter(slug="default-channel").update(payment_gateways=["cod", "stripe"])
+    rice = first_variant(graphql, "demo-04")
+    checkout = graphql(
+        "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
+        '"default-channel", email: "the@example.vn", lines: $lines, shippingAddress: {'
+        'firstName: "A", streetAddress1: "1 Trần Phú", city: "11000", countryArea: "31", '
+        'phone: "0987654321"}}) { checkout { id shippingMethods { id } } errors { code } } }',
+        {"lines": [{"variantId": rice, "quantity": 1}]},
+    )["data"]["checkoutCreate"]["checkout"]
+    graphql(
+        "mutation($id: ID, $m: ID) { checkoutDeliveryMethodUpdate(id: $id, "
+        "deliveryMethodId: $m) { errors { code } } }",
+        {"id": checkout["id"], "m": checkout["shippingMethods"][0]["id"]},
+    )
+    graphql(
+        "mutation($id: ID) { checkoutPaymentCreate(id: $id, input: {gateway: "
+        '"ocop.payments.stripe"}) { errors { code } } }',
+        {"id": checkout["id"]},
+    )
+    completed = graphql(
+        "mutation($id: ID) { checkoutComplete(id: $id) { confirmationNeeded "
+        "confirmationData order { id status isPaid } errors { code } } }",
+        {"id": checkout["id"]},
+    )["data"]["checkoutComplete"]
+    data = json.loads(completed["confirmationData"])
+    assert completed["confirmationNeeded"] is True
+    assert data["client_secret"].startswith(data["id"])
+
+    # the browser confirms with Stripe.js; here the same call goes to localstripe
+    stripe_client = stripe_gateway.client()
+    stripe_client.v1.payment_intents.update(data["id"], params={"payment_method": "pm_card_visa"})
+    intent = stripe_client.v1.payment_intents.confirm(data["id"]).to_dict()
+    body = json.dumps(
+        {"id": "evt_gql_1", "type": "payment_intent.succeeded", "data": {"object": intent}}
+    )
+    stamp = int(time.time())
+    signature = hmac.new(
+        stripe_settings.STRIPE_WEBHOOK_SECRET.encode(), f"{stamp}.{body}".encode(), hashlib.sha256
+    ).hexdigest()
+    client.post(
+        "/webhooks/stripe/",
+        body,
+        content_type="application/json",
+        HTTP_STRIPE_SIGNATURE=f"t={stamp},v1={signature}",
+    )
+
+    from marketplace.graphql.core import from_global_id
+    from marketplace.orders.models import Order
+
+    order = Order.objects.get(pk=from_global_id(completed["order"]["id"], "Order"))
+    assert (order.status, order.charge_status) == ("unfulfilled", "full")
+
+
+def test_gateway_initialize_and_transaction_initialize_choose_how_to_pay(graphql, demo):
+    rice = first_variant(graphql, "demo-04")
+    checkout_id = graphql(
+        "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
+        '"default-channel", lines: $lines}) { checkout { id } } }',
+        {"lines": [{"variantId": rice, "quantity": 1}]},
+    )["data"]["checkoutCreate"]["checkout"]["id"]
+
+    configs = graphql(
+        "mutation($id: ID!) { paymentGatewayInitialize(id: $id) "
+        "{ gatewayConfigs { id data } errors { code } } }",
+        {"id": checkout_id},
+    )["data"]["paymentGatewayInitialize"]
+    chosen = graphql(
+        "mutation($id: ID!) { transactionInitialize(id: $id, paymentGateway: "
+        '{id: "ocop.payments.cod"}) { data errors { code } } }',
+        {"id": checkout_id},
+    )["data"]["transactionInitialize"]
+    refused = graphql(
+        "mutation($id: ID!) { transactionInitialize(id: $id, paymentGateway: "
+        '{id: "mirumee.payments.dummy"}) { errors { code message } } }',
+        {"id": checkout_id},
+    )["data"]["transactionInitialize"]
+
+    assert {c["id"] for c in configs["gatewayConfigs"]} == {
+        "ocop.payments.cod",
+        "ocop.payments.vietqr",
+        "ocop.payments.stripe",
+    }
+    assert chosen["errors"] == [] and json.loads(chosen["data"])["next"] == "checkoutComplete"
+    assert refused["errors"][0]["code"] == "INVALID"
+
+
+def test_address_book_create_update_delete(graphql, buyer_token):
+    address = {
+        "firstName": "Lan",
+        "streetAddress1": "5 Trần Phú",
+        "city": "11000",
+        "countryArea": "31",
+        "phone": "0987654321",
+    }
+    created = graphql(
+        "mutation($a: AddressInput!) { accountAddressCreate(input: $a) "
+        "{ address { id city } errors { code } } }",
+        {"a": address},
+        token=buyer_token,
+    )["data"]["accountAddressCreate"]
+    updated = graphql(
+        "mutation($id: ID!, $a: AddressInput!) { accountAddressUpdate(id: $id, "
+        "input: $a) { address { id streetAddress1 } errors { code } } }",
+        {"id": created["address"]["id"], "a": {**address, "streetAddress1": "7 Lê Lợi"}},
+        token=buyer_token,
+    )["data"]["accountAddressUpdate"]
+    bad = graphql(
+        "mutation($a: AddressInput!) { accountAddressCreate(input: $a) { errors { field code } } }",
+        {"a": {**address, "phone": "12"}},
+        token=buyer_token,
+    )["data"]["accountAddressCreate"]
+    me = graphql("{ me { addresses { streetAddress1 } } }", token=buyer_token)["data"]["me"]
+    assert created["address"]["city"] == "Tứ Kỳ"
+    assert updated["address"]["streetAddress1"] == "7 Lê Lợi"
+    assert bad["errors"][0]["code"] == "INVALID"
+    assert me["addresses"] == [{"streetAddress1": "7 Lê Lợi"}]

@@ -1,0 +1,153 @@
+"""Saleor's newer payment calls, mapped onto our flow: the checkout records the chosen
+gateway (`transactionInitialize`), `checkoutComplete` opens the payment and returns what
+the client needs, and `transactionProcess` asks the gateway again (a webhook fallback)."""
+
+import graphene
+from django.conf import settings
+
+from marketplace.errors import CommerceError
+from marketplace.graphql.checkout import GATEWAY_IDS, find_checkout
+from marketplace.graphql.core import Money, error_type, from_global_id, to_global_id
+from marketplace.payments import stripe_gateway
+from marketplace.payments.models import Gateway, Payment
+
+TransactionErrorCode = graphene.Enum(
+    "TransactionInitializeErrorCode",
+    [
+        (name, name)
+        for name in (
+            "GRAPHQL_ERROR",
+            "INVALID",
+            "NOT_FOUND",
+            "UNIQUE",
+            "CHECKOUT_COMPLETION_IN_PROGRESS",
+        )
+    ],
+)
+TransactionError = error_type("TransactionInitializeError", TransactionErrorCode)
+
+
+class PaymentGatewayToInitialize(graphene.InputObjectType):
+    id = graphene.String(required=True)
+    data = graphene.JSONString()
+
+
+class PaymentGatewayConfig(graphene.ObjectType):
+    id = graphene.String(required=True)
+    data = graphene.JSONString()
+
+
+def gateway_data(gateway: str) -> dict:
+    if gateway == Gateway.STRIPE:
+        return {"publishableKey": settings.STRIPE_PUBLISHABLE_KEY}
+    if gateway == Gateway.VIETQR:
+        return {
+            "bankBin": settings.VIETQR_BANK_BIN,
+            "accountName": settings.VIETQR_ACCOUNT_NAME,
+            "note": "The QR and transfer note come with checkoutComplete.",
+        }
+    return {}
+
+
+class PaymentGatewayInitialize(graphene.Mutation):
+    class Arguments:
+        id = graphene.ID(required=True)
+        amount = graphene.Float()
+        payment_gateways = graphene.List(graphene.NonNull(PaymentGatewayToInitialize))
+
+    gateway_configs = graphene.List(graphene.NonNull(PaymentGatewayConfig))
+    errors = graphene.List(graphene.NonNull(TransactionError), required=True)
+
+    @staticmethod
+    def mutate(root, info, id, amount=None, payment_gateways=None):
+        checkout = find_checkout(id)
+        offered = [f"ocop.payments.{gateway}" for gateway in checkout.channel.payment_gateways]
+        wanted = [entry["id"] for entry in payment_gateways or []] or offered
+        return PaymentGatewayInitialize(
+            errors=[],
+            gateway_configs=[
+                {"id": gateway_id, "data": gateway_data(GATEWAY_IDS[gateway_id])}
+                for gateway_id in wanted
+                if gateway_id in offered
+            ],
+        )
+
+
+class TransactionItem(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    psp_reference = graphene.String(required=True)
+    charged_amount = graphene.Field(Money, required=True)
+
+    @staticmethod
+    def of(payment: Payment) -> dict:
+        return {
+            "id": to_global_id("TransactionItem", payment.pk),
+            "name": payment.gateway,
+            "psp_reference": payment.psp_reference,
+            "charged_amount": Money.of(payment.captured_amount, payment.currency),
+        }
+
+
+class TransactionInitialize(graphene.Mutation):
+    """On a checkout: choose the gateway (the payment opens at checkoutComplete)."""
+
+    class Arguments:
+        id = graphene.ID(required=True)
+        payment_gateway = PaymentGatewayToInitialize(required=True)
+        amount = graphene.Float()
+        idempotency_key = graphene.String()
+
+    transaction = graphene.Field(TransactionItem)
+    data = graphene.JSONString()
+    errors = graphene.List(graphene.NonNull(TransactionError), required=True)
+
+    @staticmethod
+    def mutate(root, info, id, payment_gateway, **kwargs):
+        from marketplace.checkout.services import choose_payment
+
+        checkout = find_checkout(id)
+        gateway = GATEWAY_IDS.get(payment_gateway["id"])
+        try:
+            choose_payment(checkout, gateway or payment_gateway["id"])
+        except CommerceError as error:
+            return TransactionInitialize(
+                errors=[{"field": "paymentGateway", "code": "INVALID", "message": str(error)}]
+            )
+        return TransactionInitialize(
+            errors=[], transaction=None, data={**gateway_data(gateway), "next": "checkoutComplete"}
+        )
+
+
+class TransactionProcess(graphene.Mutation):
+    """Ask the gateway for the payment's state now (used when a webhook is late)."""
+
+    class Arguments:
+        id = graphene.ID(required=True, description="The TransactionItem ID of an order payment.")
+        data = graphene.JSONString()
+
+    transaction = graphene.Field(TransactionItem)
+    data = graphene.JSONString()
+    errors = graphene.List(graphene.NonNull(TransactionError), required=True)
+
+    @staticmethod
+    def mutate(root, info, id, data=None):
+        payment = Payment.objects.filter(pk=from_global_id(id, "TransactionItem")).first()
+        if payment is None:
+            return TransactionProcess(
+                errors=[{"field": "id", "code": "NOT_FOUND", "message": "Transaction not found."}]
+            )
+        if payment.gateway == Gateway.STRIPE and payment.psp_reference:
+            intent = stripe_gateway.client().v1.payment_intents.retrieve(payment.psp_reference)
+            if intent.status == "succeeded":
+                stripe_gateway.HANDLERS["payment_intent.succeeded"](intent.to_dict())
+            payment.refresh_from_db()
+        return TransactionProcess(
+            transaction=TransactionItem.of(payment), errors=[], data={"status": payment.status}
+        )
+
+
+class TransactionMutations(graphene.ObjectType):
+    payment_gateway_initialize = PaymentGatewayInitialize.Field()
+    transaction_initialize = TransactionInitialize.Field()
+    transaction_process = TransactionProcess.Field()
