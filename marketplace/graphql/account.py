@@ -66,6 +66,11 @@ class User(graphene.ObjectType):
     addresses = graphene.List(graphene.NonNull(Address), required=True)
     orders = graphene.Field(OrderCountableConnection, **connection_args())
     producer = graphene.Field(ProducerType, description="OCOP: the producer this user works for.")
+    metadata = graphene.List(
+        graphene.NonNull("marketplace.graphql.compat.MetadataItem"),
+        required=True,
+        resolver=lambda root, info: [],
+    )
 
     @staticmethod
     def resolve_id(user, info):

@@ -46,10 +46,20 @@ class Address(graphene.ObjectType):
     country = graphene.Field(CountryDisplay, required=True)
     country_area = graphene.String(required=True)
     phone = graphene.String()
+    is_default_billing_address = graphene.Boolean(description="Not tracked: always false.")
+    is_default_shipping_address = graphene.Boolean(description="Not tracked: always false.")
 
     @staticmethod
     def resolve_id(address, info):
         return to_global_id("Address", address.pk)
+
+    @staticmethod
+    def resolve_is_default_billing_address(address, info):
+        return False
+
+    @staticmethod
+    def resolve_is_default_shipping_address(address, info):
+        return False
 
     @staticmethod
     def resolve_first_name(address, info):

@@ -8,6 +8,14 @@ from django.utils.text import slugify
 from catalog.graphql.types import OcopCertificate, OcopInfo
 from catalog.graphql.types import Producer as ProducerType
 from catalog.text import unaccent
+from marketplace.graphql.compat import (
+    LanguageCodeEnum,
+    ProductTranslation,
+    ProductType,
+    ProductVariantTranslation,
+    is_english,
+    metadata_field,
+)
 from marketplace.graphql.core import (
     TaxedMoney,
     TaxedMoneyRange,
@@ -135,10 +143,19 @@ class ProductVariant(graphene.ObjectType):
     )
     media = graphene.List(graphene.NonNull(ProductMedia))
     channel = graphene.String()
+    metadata = metadata_field()
+    quantity_limit_per_customer = graphene.Int()
+    translation = graphene.Field(
+        ProductVariantTranslation, language_code=graphene.Argument(LanguageCodeEnum, required=True)
+    )
 
     @staticmethod
     def resolve_id(variant, info):
         return to_global_id("ProductVariant", variant.pk)
+
+    @staticmethod
+    def resolve_translation(variant, info, language_code):
+        return {"id": to_global_id("ProductVariantTranslation", variant.pk), "name": variant.name}
 
     @staticmethod
     def resolve_gtin(variant, info):
@@ -190,6 +207,7 @@ class Category(graphene.ObjectType):
     parent = graphene.Field(lambda: Category)
     background_image = graphene.Field(Image, size=graphene.Int())
     children = graphene.Field(lambda: CategoryCountableConnection, **connection_args())
+    metadata = metadata_field()
     products = graphene.Field(
         lambda: ProductCountableConnection, channel=graphene.String(), **connection_args()
     )
@@ -246,6 +264,7 @@ class Collection(graphene.ObjectType):
     channel = graphene.String()
     background_image = graphene.Field(Image, size=graphene.Int())
     products = graphene.Field(lambda: ProductCountableConnection, **connection_args())
+    metadata = metadata_field()
 
     @staticmethod
     def resolve_id(stars, info):
@@ -296,10 +315,32 @@ class Product(graphene.ObjectType):
     rating = graphene.Float(description="The OCOP stars of the current certificate.")
     ocop = graphene.Field(OcopInfo, required=True, description="OCOP extension.")
     producer = graphene.Field(ProducerType, required=True, description="OCOP extension.")
+    metadata = metadata_field()
+    product_type = graphene.Field(ProductType, required=True)
+    translation = graphene.Field(
+        ProductTranslation, language_code=graphene.Argument(LanguageCodeEnum, required=True)
+    )
 
     @staticmethod
     def resolve_id(product, info):
         return to_global_id("Product", product.pk)
+
+    @staticmethod
+    def resolve_product_type(product, info):
+        return ProductType.of(loader(info, CategoryByIdLoader).load(product.group_id))
+
+    @staticmethod
+    def resolve_translation(product, info, language_code):
+        english = is_english(language_code)
+        name = (product.name_en or product.name) if english else product.name
+        text = (product.description_en or product.description) if english else product.description
+        return {
+            "id": to_global_id("ProductTranslation", product.pk),
+            "name": name,
+            "description": editorjs(text),
+            "seo_title": name,
+            "seo_description": (text or "")[:300] or None,
+        }
 
     @staticmethod
     def resolve_description(product, info):

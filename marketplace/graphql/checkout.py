@@ -213,6 +213,18 @@ class Checkout(graphene.ObjectType):
     billing_address = graphene.Field(Address)
     is_shipping_required = graphene.Boolean(required=True)
     shipping_methods = graphene.List(graphene.NonNull(ShippingMethod), required=True)
+    available_shipping_methods = graphene.List(
+        graphene.NonNull(ShippingMethod),
+        required=True,
+        deprecation_reason="Use `shippingMethods`.",
+    )
+    shipping_method = graphene.Field(ShippingMethod, deprecation_reason="Use `deliveryMethod`.")
+    discount = graphene.Field(Money)
+    discount_name = graphene.String()
+    voucher_code = graphene.String()
+    metadata = graphene.List(
+        graphene.NonNull("marketplace.graphql.compat.MetadataItem"), required=True
+    )
     available_collection_points = graphene.List(graphene.NonNull(Warehouse), required=True)
     delivery_method = graphene.Field(DeliveryMethod)
     available_payment_gateways = graphene.List(graphene.NonNull(PaymentGateway), required=True)
@@ -267,6 +279,23 @@ class Checkout(graphene.ObjectType):
                 "maximum_delivery_days": 5,
             }
         ]
+
+    @staticmethod
+    def resolve_available_shipping_methods(checkout, info):
+        return Checkout.resolve_shipping_methods(checkout, info)
+
+    @staticmethod
+    def resolve_shipping_method(checkout, info):
+        method = Checkout.resolve_delivery_method(checkout, info)
+        return method if isinstance(method, dict) else None
+
+    @staticmethod
+    def resolve_discount(checkout, info):
+        return Money.of(0, checkout.channel.currency)
+
+    @staticmethod
+    def resolve_metadata(checkout, info):
+        return []
 
     @staticmethod
     def resolve_available_collection_points(checkout, info):
