@@ -6,7 +6,7 @@ import graphene
 from django.conf import settings
 
 from marketplace.errors import CommerceError
-from marketplace.graphql.checkout import GATEWAY_IDS, find_checkout
+from marketplace.graphql.checkout_types import GATEWAY_IDS, find_checkout
 from marketplace.graphql.core import Money, error_type, from_global_id, to_global_id
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway, Payment
