@@ -97,7 +97,3 @@ def _expiry(query: dict) -> date | None:
 def _month_end(year: int, month: int) -> date:
     following = date(year + month // 12, month % 12 + 1, 1)
     return date.fromordinal(following.toordinal() - 1)
-
-
-def is_canonical_gtin(raw: str) -> bool:
-    return len(raw) == 14

@@ -1,21 +1,14 @@
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import DossierFile, DossierItem, Product, ProductImage, ProductVariant
-from catalog.services.ratings import valid_certificates
+from catalog.services.ratings import current_stars_subquery
 
 
 def with_current_stars(queryset):
     """Annotate each product with the star of its latest certificate valid today."""
-    latest = (
-        valid_certificates(timezone.localdate())
-        .filter(product=OuterRef("pk"))
-        .order_by("-valid_from")
-        .values("stars")[:1]
-    )
-    return queryset.annotate(current_stars=Subquery(latest))
+    return queryset.annotate(current_stars=current_stars_subquery(timezone.localdate()))
 
 
 class CurrentStarsFilter(admin.SimpleListFilter):

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import CouncilMemberScore, Product, Rating, RatingStatus, RuleSet
@@ -220,6 +220,12 @@ def valid_certificates(on: date):
     return Rating.objects.filter(
         status=RatingStatus.CERTIFIED, valid_from__lte=on, valid_to__gte=on
     )
+
+
+def current_stars_subquery(on: date):
+    """A subquery giving each product's stars on `on` (null when not certified)."""
+    latest = valid_certificates(on).filter(product=OuterRef("pk")).order_by("-valid_from")
+    return Subquery(latest.values("stars")[:1])
 
 
 def _locked(rating: Rating) -> Rating:

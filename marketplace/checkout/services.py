@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from catalog.models import AdministrativeUnit, Producer, ProductVariant
@@ -19,7 +20,6 @@ from marketplace.shipping.models import DeliveryRate
 from marketplace.warehouses.models import Warehouse
 from marketplace.warehouses.services import (
     available_quantity,
-    delivery_warehouses,
     pickup_warehouses,
 )
 
@@ -63,12 +63,12 @@ def _editable(checkout: Checkout) -> Checkout:
 
 def _check_quantity(checkout: Checkout, variant: ProductVariant, quantity: int) -> None:
     purchasable_price(variant, checkout.channel)
-    warehouses = delivery_warehouses(variant.product.producer_id, checkout.channel).union(
-        pickup_warehouses(checkout.channel)
+    # The producer's own warehouses for the channel, or any pickup point serving it.
+    warehouses = Warehouse.objects.filter(
+        Q(producer_id=variant.product.producer_id) | Q(is_pickup_point=True),
+        channels=checkout.channel,
     )
-    available = available_quantity(
-        variant, Warehouse.objects.filter(pk__in=warehouses.values("pk"))
-    )
+    available = available_quantity(variant, warehouses)
     if quantity > available:
         raise CommerceError(
             CommerceErrorCode.INSUFFICIENT_STOCK,
@@ -149,7 +149,8 @@ def set_contact(checkout: Checkout, *, email: str = "", phone: str = "") -> Chec
     return checkout
 
 
-def _address(data: AddressInput, user=None) -> Address:
+def create_address(data: AddressInput, user=None) -> Address:
+    """A validated address (current units, commune inside the province, valid phone)."""
     today = timezone.localdate()
     for field in ("full_name", "street_address", "province_code", "commune_code"):
         if not getattr(data, field).strip():
@@ -182,7 +183,7 @@ def _districts_of(province):
 def set_shipping_address(checkout: Checkout, data: AddressInput) -> Checkout:
     with transaction.atomic():
         checkout = _editable(checkout)
-        checkout.shipping_address = _address(data, checkout.user)
+        checkout.shipping_address = create_address(data, checkout.user)
         checkout.save(update_fields=["shipping_address", "last_change"])
         for delivery in checkout.deliveries.filter(method=DeliveryMethod.HOME_DELIVERY):
             _check_area(delivery.rate, checkout.shipping_address, delivery.producer)
@@ -192,7 +193,7 @@ def set_shipping_address(checkout: Checkout, data: AddressInput) -> Checkout:
 def set_billing_address(checkout: Checkout, data: AddressInput) -> Checkout:
     with transaction.atomic():
         checkout = _editable(checkout)
-        checkout.billing_address = _address(data, checkout.user)
+        checkout.billing_address = create_address(data, checkout.user)
         checkout.save(update_fields=["billing_address", "last_change"])
     return checkout
 

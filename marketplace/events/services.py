@@ -29,7 +29,6 @@ class EventType:
     ORDER_LINE_REFUNDED = "order_line.refunded"
     ORDER_CANCELLED = "order.cancelled"
     ORDER_FULFILLED = "order.fulfilled"
-    PAYMENT_CHANGED = "payment.changed"
     PAYMENT_NEEDS_REVIEW = "payment.needs_review"
 
 

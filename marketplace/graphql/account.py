@@ -6,11 +6,12 @@ import graphene
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from catalog.graphql.types import Producer as ProducerType
 from marketplace.accounts.models import Address as AddressModel
 from marketplace.accounts.models import User as UserModel
+from marketplace.checkout.services import create_address
 from marketplace.errors import CommerceError
 from marketplace.graphql.addresses import Address, AddressInput, to_service_address
 from marketplace.graphql.core import (
@@ -258,15 +259,13 @@ class AccountAddressCreate(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, input):
-        from marketplace.checkout.services import _address
-
         user = _signed_in(info)
         if user is None:
             return AccountAddressCreate(
                 errors=_account_error("JWT_MISSING_TOKEN", "Sign in first.")
             )
         try:
-            address = _address(to_service_address(input), user)
+            address = create_address(to_service_address(input), user)
         except CommerceError as error:
             return AccountAddressCreate(errors=_account_error("INVALID", str(error), error.field))
         return AccountAddressCreate(user=user, address=address, errors=[])
@@ -285,10 +284,6 @@ class AccountAddressUpdate(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id, input):
-        from django.db import transaction
-
-        from marketplace.checkout.services import _address
-
         user = _signed_in(info)
         old = AddressModel.objects.filter(pk=from_global_id(id, "Address"), user=user).first()
         if user is None or old is None:
@@ -297,7 +292,7 @@ class AccountAddressUpdate(graphene.Mutation):
             )
         try:
             with transaction.atomic():
-                new = _address(to_service_address(input), user)
+                new = create_address(to_service_address(input), user)
                 old.user = None
                 old.save(update_fields=["user"])
         except CommerceError as error:

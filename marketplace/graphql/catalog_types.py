@@ -21,6 +21,7 @@ from marketplace.graphql.core import (
     TaxedMoneyRange,
     connection_args,
     countable_connection,
+    paginate,
     to_global_id,
 )
 from marketplace.graphql.loaders import (
@@ -238,13 +239,11 @@ class Category(graphene.ObjectType):
 
     @staticmethod
     def resolve_children(group, info, **kwargs):
-        from marketplace.graphql.core import paginate
-
         return paginate(group.subgroups.order_by("code"), **kwargs)
 
     @staticmethod
     def resolve_products(group, info, channel=None, **kwargs):
-        from marketplace.graphql.products import product_list
+        from marketplace.graphql.products import product_list  # products imports this module
 
         return product_list(info, channel=channel, category_ids=[group.pk], **kwargs)
 
@@ -288,7 +287,7 @@ class Collection(graphene.ObjectType):
 
     @staticmethod
     def resolve_products(stars, info, **kwargs):
-        from marketplace.graphql.products import product_list
+        from marketplace.graphql.products import product_list  # products imports this module
 
         return product_list(info, channel=channel_of(info), exact_stars=stars, **kwargs)
 

@@ -3,9 +3,11 @@
 import base64
 
 import graphene
+from django.db import transaction
 from graphql import GraphQLError
 
 from catalog.models import ProductVariant
+from marketplace.channels.models import Channel
 from marketplace.checkout import services
 from marketplace.checkout.complete import complete_checkout
 from marketplace.errors import CommerceError
@@ -20,6 +22,7 @@ from marketplace.graphql.checkout_types import (
     find_checkout,
 )
 from marketplace.graphql.core import Money, error_type, from_global_id
+from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway
 from marketplace.payments.vietqr import qr_png
 from marketplace.warehouses.models import Warehouse as WarehouseModel
@@ -183,8 +186,6 @@ class CheckoutCreate(CheckoutPayload, graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, input):
-        from marketplace.channels.models import Channel
-
         channel = Channel.objects.filter(slug=input.get("channel") or "default-channel").first()
         if channel is None:
             return CheckoutCreate(
@@ -202,8 +203,6 @@ class CheckoutCreate(CheckoutPayload, graphene.Mutation):
             lines = [
                 (_variant(line.variant_id), line.quantity) for line in input.get("lines") or []
             ]
-            from django.db import transaction
-
             with transaction.atomic():
                 checkout = services.create_checkout(
                     channel, user=user, email=input.get("email") or "", lines=lines
@@ -324,8 +323,6 @@ class CheckoutComplete(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id=None, token=None, checkout_id=None, **kwargs):
-        from marketplace.payments import stripe_gateway
-
         checkout = find_checkout(id or checkout_id, token)
         try:
             order = complete_checkout(checkout)

@@ -5,19 +5,20 @@ import binascii
 import uuid
 
 import graphene
+from django.conf import settings
 from graphql import GraphQLError
 
 from marketplace.checkout import services
 from marketplace.checkout.models import Checkout as CheckoutModel
 from marketplace.checkout.models import DeliveryMethod as DeliveryChoice
-from marketplace.checkout.totals import compute_totals
+from marketplace.checkout.totals import compute_totals, delivery_price
 from marketplace.errors import CommerceError
 from marketplace.graphql.addresses import Address
 from marketplace.graphql.catalog_types import ProductVariant as ProductVariantType
-from marketplace.graphql.core import Money, TaxedMoney, error_type, to_global_id
+from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
 from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import Warehouse as WarehouseModel
-from marketplace.warehouses.services import pickup_warehouses
+from marketplace.warehouses.services import available_quantity, pickup_warehouses
 
 CheckoutErrorCode = graphene.Enum(
     "CheckoutErrorCode",
@@ -78,12 +79,7 @@ HOME_DELIVERY_ID = base64.b64encode(b"ShippingMethod:home-delivery").decode()
 
 
 def checkout_error(error: CommerceError) -> list[dict]:
-    field = (
-        error.field.split("_")[0] + "".join(p.capitalize() for p in error.field.split("_")[1:])
-        if error.field
-        else None
-    )
-    return [{"field": field, "message": str(error), "code": CODES.get(str(error.code), "INVALID")}]
+    return errors_from(error, CODES, "INVALID")
 
 
 def find_checkout(checkout_id=None, token=None) -> CheckoutModel:
@@ -261,8 +257,6 @@ class Checkout(graphene.ObjectType):
             rates, _points = services.delivery_options(checkout, part.producer)
             if not rates:
                 return []
-            from marketplace.checkout.totals import delivery_price
-
             cheapest = min(rates, key=lambda rate: rate.base_amount)
             price += delivery_price(cheapest, part.weight_grams, checkout.channel.currency)
         return [
@@ -297,8 +291,6 @@ class Checkout(graphene.ObjectType):
     @staticmethod
     def resolve_available_collection_points(checkout, info):
         lines = list(checkout.lines.select_related("variant"))
-        from marketplace.warehouses.services import available_quantity
-
         return [
             point
             for point in pickup_warehouses(checkout.channel)
@@ -350,8 +342,6 @@ class Checkout(graphene.ObjectType):
 
 
 def _gateway_config(gateway: str) -> list[dict]:
-    from django.conf import settings
-
     if gateway == Gateway.STRIPE:
         return [{"field": "api_key", "value": settings.STRIPE_PUBLISHABLE_KEY}]
     return []

@@ -50,7 +50,7 @@ class ProductType(graphene.ObjectType):
 
     @staticmethod
     def of(group) -> dict:
-        from marketplace.graphql.catalog_types import category_slug
+        from marketplace.graphql.catalog_types import category_slug  # imports this module
 
         return {
             "id": to_global_id("ProductType", group.pk),

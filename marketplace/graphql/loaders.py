@@ -17,6 +17,7 @@ from catalog.models import (
     ProductGroup,
     ProductImage,
     ProductVariant,
+    Rating,
 )
 from catalog.services.ratings import valid_certificates
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
@@ -48,12 +49,17 @@ class Loader:
         raise NotImplementedError
 
 
-def loader(info, cls, channel_slug: str | None = None) -> Loader:
-    registry = info.context.__dict__.setdefault("_graphql_loaders", {})
+def _registered(context, cls, channel_slug):
+    registry = context.__dict__.setdefault("_graphql_loaders", {})
     key = (cls, channel_slug)
     if key not in registry:
-        registry[key] = cls(info.context, channel_slug)
+        registry[key] = cls(context, channel_slug)
     return registry[key]
+
+
+def loader(info, cls, channel_slug: str | None = None) -> Loader:
+    """The request's loader of `cls` (one per channel)."""
+    return _registered(info.context, cls, channel_slug)
 
 
 class CategoryByIdLoader(Loader):
@@ -90,16 +96,8 @@ class VariantsByProductIdLoader(Loader):
             variants[variant.product_id].append(variant)
         ids = [variant.pk for found in variants.values() for variant in found]
         for dependent in (VariantPriceLoader, VariantAvailableLoader):
-            loader_for(self, dependent).expect(ids)
+            _registered(self.context, dependent, self.channel_slug).expect(ids)
         return variants
-
-
-def loader_for(parent: Loader, cls) -> Loader:
-    registry = parent.context.__dict__.setdefault("_graphql_loaders", {})
-    key = (cls, parent.channel_slug)
-    if key not in registry:
-        registry[key] = cls(parent.context, parent.channel_slug)
-    return registry[key]
 
 
 class VariantPriceLoader(Loader):
@@ -165,8 +163,6 @@ class RatingHistoryLoader(Loader):
     default = ()
 
     def batch_load(self, keys):
-        from catalog.models import Rating
-
         history = defaultdict(list)
         ratings = Rating.objects.filter(product_id__in=keys).exclude(status="proposed")
         for rating in ratings.select_related("rule_set").order_by("product_id", "-decision_date"):

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from graphene_file_upload.scalars import Upload
 
 from catalog.errors import CatalogError
+from catalog.models import Product as ProductModel
 from catalog.models import ProductGroup, ProductVariant
 from catalog.services.images import add_product_image
 from catalog.services.products import add_variant
@@ -137,8 +138,6 @@ class ProductCreate(ScopedMutation):
 
     @classmethod
     def perform(cls, info, user, input):
-        from catalog.models import Product as ProductModel
-
         product = ProductModel(producer_id=user.producer_id)
         errors = _apply(product, input)
         return cls(product=None if errors else product, errors=errors)

@@ -7,7 +7,7 @@ from graphql import GraphQLError
 
 from catalog.graphql.types import Producer as ProducerType
 from catalog.models import Producer, Product, ProductGroup
-from catalog.services.ratings import valid_certificates
+from catalog.services.ratings import current_stars_subquery
 from catalog.text import unaccent
 from marketplace.channels.models import Channel as ChannelModel
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
@@ -133,12 +133,7 @@ def _ids(values, type_name):
 
 
 def _stars_subquery():
-    return Subquery(
-        valid_certificates(timezone.localdate())
-        .filter(product=OuterRef("pk"))
-        .order_by("-valid_from")
-        .values("stars")[:1]
-    )
+    return current_stars_subquery(timezone.localdate())
 
 
 def _apply_filter(products, channel, data):
@@ -334,9 +329,8 @@ class CatalogQueries(graphene.ObjectType):
         if id is not None:
             return ProductGroup.objects.filter(pk=from_global_id(id, "Category")).first()
         if slug:
-            code = slug.split("-")[0] if "-" not in slug[:3] else ".".join(slug.split("-")[:2])
-            group = ProductGroup.objects.filter(code=code).first()
-            return group if group and category_slug(group) == slug else None
+            # Slugs are derived from code and name; there are only a few dozen groups.
+            return next((g for g in ProductGroup.objects.all() if category_slug(g) == slug), None)
         raise GraphQLError("Provide `id` or `slug`.")
 
     @staticmethod

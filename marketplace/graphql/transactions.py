@@ -5,6 +5,7 @@ the client needs, and `transactionProcess` asks the gateway again (a webhook fal
 import graphene
 from django.conf import settings
 
+from marketplace.checkout.services import choose_payment
 from marketplace.errors import CommerceError
 from marketplace.graphql.checkout_types import GATEWAY_IDS, find_checkout
 from marketplace.graphql.core import Money, error_type, from_global_id, to_global_id
@@ -104,8 +105,6 @@ class TransactionInitialize(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id, payment_gateway, **kwargs):
-        from marketplace.checkout.services import choose_payment
-
         checkout = find_checkout(id)
         gateway = GATEWAY_IDS.get(payment_gateway["id"])
         try:

@@ -16,6 +16,7 @@ from graphql import (
     execute,
     get_operation_ast,
     parse,
+    specified_rules,
     validate,
 )
 
@@ -40,7 +41,7 @@ def _validation_errors(query: str, page_sizes: tuple):
         validate(
             api_schema.graphql_schema,
             _parsed(query),
-            (*_default_rules(), QueryLimitsRule),
+            (*specified_rules, QueryLimitsRule),
             max_errors=MAX_VALIDATION_ERRORS,
         )
     )
@@ -54,12 +55,6 @@ def _has_nul(value) -> bool:
     if isinstance(value, list):
         return any(_has_nul(item) for item in value)
     return False
-
-
-def _default_rules():
-    from graphql import specified_rules
-
-    return specified_rules
 
 
 class ApiView(FileUploadGraphQLView):

@@ -107,7 +107,3 @@ def settlement_csv(rows: list[SettlementRow]) -> str:
             ]
         )
     return buffer.getvalue()
-
-
-def period_total(rows: list[SettlementRow]) -> Decimal:
-    return sum((entry.net for entry in rows), Decimal(0))

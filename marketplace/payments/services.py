@@ -17,7 +17,7 @@ from marketplace.events.services import EventType, emit
 from marketplace.money import quantize
 from marketplace.orders.models import ChargeStatus, Order, OrderStatus
 from marketplace.payments import vietqr
-from marketplace.payments.models import Gateway, Payment, PaymentEvent, PaymentStatus
+from marketplace.payments.models import Gateway, Payment, PaymentEvent, PaymentStatus, Refund
 
 INITIAL_STATUS = {
     Gateway.STRIPE: PaymentStatus.PENDING,
@@ -195,8 +195,6 @@ def record_external_refund(payment: Payment, amount, *, reference: str) -> int:
     """A refund made at the gateway (e.g. Stripe's dashboard) that we did not start.
 
     Returns 1 when it was new, 0 when that refund was already booked."""
-    from marketplace.payments.models import Refund
-
     with transaction.atomic():
         payment = locked(payment)
         if Refund.objects.filter(psp_reference=reference).exists():

@@ -41,7 +41,7 @@ def _variant(gtin14: str) -> ProductVariant:
     )
 
 
-def _link_type(request, variant, lot=None):
+def _link_type(request, variant, lot=None, on_product_page=False):
     link_type = request.GET.get("linkType")
     if link_type is None or link_type not in LINK_TYPES:
         return None
@@ -49,7 +49,7 @@ def _link_type(request, variant, lot=None):
         return JsonResponse({"ocop": certificate_data(variant.product)})
     if link_type == "gs1:traceability" and lot is not None:
         return JsonResponse(lot_document(lot), content_type="application/ld+json")
-    if link_type == "gs1:pip" or lot is None:
+    if link_type == "gs1:pip" and not on_product_page:
         return redirect(f"/01/{variant.gtin}")
     return None
 
@@ -60,8 +60,8 @@ def product(request, gtin):
     if gtin != canonical:
         return _redirect_to_canonical(request, gtin, canonical)
     variant = _variant(canonical)
-    answer = _link_type(request, variant)
-    if answer is not None and request.GET.get("linkType") != "gs1:pip":
+    answer = _link_type(request, variant, on_product_page=True)
+    if answer is not None:
         return answer
     data = {"product": product_data(variant)}
     if _wants_json(request):

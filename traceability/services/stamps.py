@@ -49,7 +49,7 @@ def stamp_uri(stamp: Stamp) -> str:
     return encode(link, settings.TRACE_BASE_URL)
 
 
-def void_stamps(stamps, *, reason: str = "") -> int:
+def void_stamps(stamps) -> int:
     """Void the given stamps (a queryset); returns how many changed."""
     return stamps.exclude(status=StampStatus.VOIDED).update(
         status=StampStatus.VOIDED, voided_at=timezone.now()

@@ -67,10 +67,6 @@ class Verification:
     scans_before: int = 0
     first_scanned_at: datetime | None = None
 
-    @property
-    def is_genuine(self) -> bool:
-        return self.verdict in (ScanVerdict.GENUINE_FIRST, ScanVerdict.GENUINE_REPEAT)
-
 
 def client_hash(address: str) -> str:
     """A salted hash of the client address: comparable between scans, not reversible."""
