@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "marketplace.events",
     "catalog",
     "traceability",
+    "tourism",
     "storefront",
 ]
 
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "storefront.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -97,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "storefront.context.shop",
             ],
         },
     },
@@ -116,6 +119,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "shop-account"
 # Failed logins allowed per account and per client address within the window.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
@@ -138,6 +143,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
 # Product images larger than this are refused before they are decoded.
 MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024)
+
+# Product search: "postgres" (unaccent + trigram + full text in the main database).
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "postgres")
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@localhost>")
@@ -166,6 +174,8 @@ STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env_str("STRIPE_API_BASE", "")
+# Where the card page loads Stripe.js from (the tests use localstripe's stand-in).
+STRIPE_JS_URL = env_str("STRIPE_JS_URL", "https://js.stripe.com/v3/")
 # The programme's bank account that receives VietQR transfers.
 # Demo and tests use an illustrative account; production must set its own.
 VIETQR_BANK_BIN = env_str("VIETQR_BANK_BIN", "970436" if DEVELOPMENT_DEFAULTS else "")
@@ -185,6 +195,11 @@ SCAN_RATE_LIMIT_PER_MINUTE = env_int("SCAN_RATE_LIMIT_PER_MINUTE", 30)
 SCAN_FLAG_MANY = env_int("SCAN_FLAG_MANY", 20)
 SCAN_FLAG_DISTANCE_KM = env_int("SCAN_FLAG_DISTANCE_KM", 100)
 SCAN_FLAG_WINDOW_HOURS = env_int("SCAN_FLAG_WINDOW_HOURS", 6)
+
+# The storefront sells in this channel (Saleor's sample data calls it default-channel).
+STOREFRONT_CHANNEL = env_str("STOREFRONT_CHANNEL", "default-channel")
+# Where the tourism map loads its tiles from, in the visitor's browser.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 
 # Days before expiry at which certificates are listed as expiring soon in the admin.
 CERTIFICATE_EXPIRY_NOTICE_DAYS = env_int("CERTIFICATE_EXPIRY_NOTICE_DAYS", 90)

@@ -3,7 +3,6 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
-from django.views.generic import RedirectView
 
 from marketplace.graphql.view import ApiView
 from marketplace.health import healthz
@@ -29,8 +28,7 @@ urlpatterns = [
         name="trace-stamp",
     ),
     path("scan/<int:scan_id>/location", trace.scan_location, name="scan-location"),
-    # The consumer storefront is not built yet; until then the root opens the admin.
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", include("storefront.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,7 +3,6 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,13 +16,13 @@ from catalog.models import (
     ProducerStatus,
     Product,
     ProductGroup,
-    ProductImage,
     ProductVariant,
     Rating,
     ReviewStatus,
     RuleSet,
 )
 from catalog.services import ratings as rating_services
+from catalog.services.images import add_product_image
 from catalog.services.products import ensure_dossier
 
 ISSUERS = {
@@ -108,10 +107,7 @@ def _product(index: int, row, producers) -> Product:
             },
         )
     if not product.images.exists():
-        image = ProductImage(product=product, alt=name, sort_order=0)
-        image.image.save(
-            f"demo-{index:02d}.jpg", ContentFile(product_image(name, group_code, index))
-        )
+        add_product_image(product, product_image(name, group_code, index), alt=name)
     for item in ensure_dossier(product):
         if item.review_status == ReviewStatus.MISSING and index % 4 != 3:
             DossierItem.objects.filter(pk=item.pk).update(review_status=ReviewStatus.ACCEPTED)

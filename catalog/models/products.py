@@ -1,9 +1,12 @@
 """Products, their variants (each with its own GTIN) and images."""
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalog.gtin import display_gtin, normalise_gtin
+from catalog.search.base import document_text
 from catalog.text import sort_key
 from catalog.validators import validate_gtin
 
@@ -72,17 +75,29 @@ class Product(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     sort_name = models.CharField(max_length=400, editable=False, db_index=True, db_collation="C")
+    # Names, producer and group folded (no case, no diacritics): what search matches.
+    search_text = models.TextField(editable=False, default="")
 
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
         ordering = ["sort_name"]
+        indexes = [
+            GinIndex(SearchVector("search_text", config="simple"), name="product_search_vector"),
+            GinIndex(
+                fields=["search_text"], name="product_search_trigram", opclasses=["gin_trgm_ops"]
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
         self.sort_name = sort_key(self.name)
+        self.search_text = document_text(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name", "search_text"}
         super().save(*args, **kwargs)
 
 
@@ -136,6 +151,8 @@ class ProductImage(models.Model):
     image = models.ImageField(_("image"), upload_to="products/%Y/%m/")
     alt = models.CharField(_("alternative text"), max_length=200, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Resized copies made on upload: [{"width", "height", "format", "name"}, ...].
+    renditions = models.JSONField(default=list, editable=False)
 
     class Meta:
         verbose_name = _("product image")

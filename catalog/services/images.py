@@ -11,6 +11,9 @@ from catalog.models import Product, ProductImage
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
+# Widths of the copies pages pick from with srcset; each in WebP and in JPEG.
+RENDITION_WIDTHS = (240, 480, 960)
+RENDITION_FORMATS = {"webp": "WEBP", "jpeg": "JPEG"}
 
 
 def _refuse(detail: str):
@@ -56,6 +59,31 @@ def add_product_image(product: Product, data: bytes, *, alt: str = "") -> Produc
     position = product.images.count()
     record = ProductImage(product=product, alt=alt[:200] or product.name, sort_order=position)
     record.image.save(
-        f"{product.slug}-{position}.{ALLOWED_FORMATS[save_kind]}", ContentFile(buffer.getvalue())
+        f"{product.slug}-{position}.{ALLOWED_FORMATS[save_kind]}",
+        ContentFile(buffer.getvalue()),
+        save=False,
     )
+    record.renditions = _renditions(record, clean)
+    record.save()
     return record
+
+
+def _renditions(record: ProductImage, image: Image.Image) -> list[dict]:
+    """Resized WebP and JPEG copies, never wider than the original."""
+    flat = image.convert("RGB")
+    stem = record.image.name.rsplit(".", 1)[0]
+    made = []
+    for width in RENDITION_WIDTHS:
+        if width > flat.width and made:
+            break
+        height = round(flat.height * min(width, flat.width) / flat.width)
+        resized = flat.resize((min(width, flat.width), height), Image.Resampling.LANCZOS)
+        for extension, kind in RENDITION_FORMATS.items():
+            buffer = io.BytesIO()
+            resized.save(buffer, kind, quality=80)
+            name = record.image.storage.save(
+                f"{stem}-{width}.{extension}", ContentFile(buffer.getvalue())
+            )
+            width_height = {"width": resized.width, "height": resized.height}
+            made.append({**width_height, "format": extension, "name": name})
+    return made

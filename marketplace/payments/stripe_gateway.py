@@ -58,6 +58,36 @@ def create_payment_intent(payment: Payment, *, payment_method: str | None = None
     return payment
 
 
+def confirm_card(payment: Payment, payment_method: str) -> dict:
+    """Confirm the payment's PaymentIntent with a card the browser tokenised (a `pm_` id,
+    or the `card_` id of a Stripe.js token). The order becomes paid only by the webhook;
+    this returns the intent's status and, when 3-D Secure is needed, its client secret."""
+    # A declined card leaves the payment failed; the buyer may try another card.
+    if payment.status not in (PaymentStatus.PENDING, PaymentStatus.FAILED):
+        raise CommerceError(
+            CommerceErrorCode.INVALID_STATUS,
+            "payment",
+            action="pay",
+            what="payment",
+            status=payment.status,
+        )
+    if not payment_method.startswith(("pm_", "card_")):
+        raise CommerceError(CommerceErrorCode.INVALID, "payment_method", detail=payment_method)
+    payment = create_payment_intent(payment)
+    intents = client().v1.payment_intents
+    try:
+        intents.update(payment.psp_reference, params={"payment_method": payment_method})
+        intent = intents.confirm(payment.psp_reference)
+    except stripe.StripeError as error:
+        payments.mark_failed(payment, reason=error.user_message or str(error))
+        raise CommerceError(
+            CommerceErrorCode.PAYMENT_GATEWAY_ERROR,
+            "gateway",
+            detail=error.user_message or str(error),
+        ) from error
+    return {"status": intent.status, "client_secret": intent.client_secret}
+
+
 def refund(payment: Payment, amount, *, idempotency_key: str) -> str:
     """Refund part of a captured card payment; returns Stripe's refund id."""
     try:

@@ -4,6 +4,7 @@ from django.db import transaction
 from catalog.demo.load import load_catalog
 from marketplace.management.demo_commerce import load_commerce
 from marketplace.management.demo_users import load_users
+from tourism.demo import load_tourism
 from traceability.demo import load_traceability
 
 
@@ -15,11 +16,13 @@ class Command(BaseCommand):
             counts = load_catalog()
             commerce = load_commerce()
             trace = load_traceability()
+            tourism = load_tourism()
             logins = load_users()
         self.stdout.write(
             f"Demo data: {counts['producers']} producers, {counts['products']} products, "
             f"{commerce['orders']} orders in the online shop, "
-            f"{trace['lots']} traced lots with {trace['stamps']} stamp batches."
+            f"{trace['lots']} traced lots with {trace['stamps']} stamp batches, "
+            f"{tourism['points']} open tourism points."
         )
         for role, login, password in logins:
             self.stdout.write(f"  {role:32} {login} / {password}")

@@ -1,0 +1,47 @@
+"""Content Security Policy for every page: scripts and styles from this site only, plus
+Stripe.js on the card page and map tiles from the configured tile server."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def build_policy() -> str:
+    stripe = _origin(settings.STRIPE_JS_URL)
+    stripe_api = _origin(settings.STRIPE_API_BASE) or "https://api.stripe.com"
+    tiles = _origin(settings.MAP_TILE_URL.replace("{s}.", ""))
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", stripe],
+        # Leaflet and htmx set element styles; no inline scripts are allowed.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", tiles],
+        "connect-src": ["'self'", stripe, stripe_api],
+        "frame-src": [stripe, "https://hooks.stripe.com"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+    }
+    return "; ".join(
+        f"{name} {' '.join(dict.fromkeys(value for value in values if value))}"
+        for name, values in directives.items()
+    )
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = build_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # The admin and GraphiQL bring their own scripts; every other page gets the policy.
+        if not request.path.startswith(("/admin/", "/graphql/")):
+            response.setdefault("Content-Security-Policy", self.policy)
+        return response

@@ -1,0 +1,92 @@
+"""Formatting for the shop: VND prices, stars, dates, responsive images."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext
+
+from marketplace.money import format_money
+
+register = template.Library()
+
+SIZES = "(min-width: 60rem) 20rem, (min-width: 36rem) 45vw, 92vw"
+
+
+@register.filter
+def vnd(amount) -> str:
+    """120000 -> '120.000 ₫' (Vietnamese grouping with dots, no minor unit)."""
+    if amount in (None, ""):
+        return ""
+    # A no-break space keeps the amount and its sign on one line.
+    return format_money(Decimal(amount), "VND").replace(" ", "\u00a0")
+
+
+@register.filter
+def dmy(day) -> str:
+    """Dates as dd/mm/yyyy in both languages."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+@register.simple_tag
+def stars(count):
+    """An accessible star rating: '★★★★☆' with a spoken label."""
+    if not count:
+        return ""
+    label = gettext("%(stars)s-star OCOP product") % {"stars": count}
+    return format_html(
+        '<span class="stars" role="img" aria-label="{}"><span aria-hidden="true">{}</span></span>',
+        label,
+        "★" * count + "☆" * (5 - count),
+    )
+
+
+@register.filter
+def localized(obj, field: str) -> str:
+    """The English field (`name_en`) when the page is in English and it is filled in."""
+    if get_language() == "en":
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field, "")
+
+
+@register.simple_tag
+def picture(image, alt: str = "", sizes: str = SIZES, eager: bool = False):
+    """A <picture> with WebP and JPEG srcsets from the image's renditions."""
+    if image is None:
+        return format_html('<div class="noimg" role="img" aria-label="{}"></div>', alt)
+    by_format: dict[str, list] = {"webp": [], "jpeg": []}
+    for rendition in image.renditions:
+        by_format.setdefault(rendition["format"], []).append(rendition)
+    storage = image.image.storage
+    loading = "eager" if eager else "lazy"
+    if not by_format["jpeg"]:
+        return format_html(
+            '<img src="{}" alt="{}" loading="{}" decoding="async">',
+            image.image.url,
+            alt or image.alt,
+            loading,
+        )
+
+    def srcset(items):
+        return ", ".join(f"{storage.url(item['name'])} {item['width']}w" for item in items)
+
+    fallback = by_format["jpeg"][min(1, len(by_format["jpeg"]) - 1)]
+    sources = format_html_join(
+        "",
+        '<source type="image/webp" srcset="{}" sizes="{}">',
+        [(srcset(by_format["webp"]), sizes)] if by_format["webp"] else [],
+    )
+    return format_html(
+        '<picture>{}<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" '
+        'loading="{}" decoding="async"></picture>',
+        sources,
+        storage.url(fallback["name"]),
+        srcset(by_format["jpeg"]),
+        sizes,
+        alt or image.alt,
+        fallback["width"],
+        fallback["height"],
+        loading,
+    )
