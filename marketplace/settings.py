@@ -142,6 +142,9 @@ STATIC_ROOT = env_path("STATIC_ROOT", DATA_DIR / "static")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
 # Product images larger than this are refused before they are decoded.
+# Uploaded media are served by the application only when asked (demo, browser tests);
+# production serves them from the web server or object storage.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024)
 
 # Product search: "postgres" (unaccent + trigram + full text in the main database).

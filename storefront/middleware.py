@@ -1,6 +1,7 @@
 """Content Security Policy for every page: scripts and styles from this site only, plus
 Stripe.js on the card page and map tiles from the configured tile server."""
 
+from functools import cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -11,10 +12,11 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
-def build_policy() -> str:
-    stripe = _origin(settings.STRIPE_JS_URL)
-    stripe_api = _origin(settings.STRIPE_API_BASE) or "https://api.stripe.com"
-    tiles = _origin(settings.MAP_TILE_URL.replace("{s}.", ""))
+@cache
+def build_policy(stripe_js_url: str, stripe_api_base: str, tile_url: str) -> str:
+    stripe = _origin(stripe_js_url)
+    stripe_api = _origin(stripe_api_base) or "https://api.stripe.com"
+    tiles = _origin(tile_url.replace("{s}.", ""))
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", stripe],
@@ -37,11 +39,13 @@ def build_policy() -> str:
 class ContentSecurityPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.policy = build_policy()
 
     def __call__(self, request):
         response = self.get_response(request)
         # The admin and GraphiQL bring their own scripts; every other page gets the policy.
         if not request.path.startswith(("/admin/", "/graphql/")):
-            response.setdefault("Content-Security-Policy", self.policy)
+            policy = build_policy(
+                settings.STRIPE_JS_URL, settings.STRIPE_API_BASE, settings.MAP_TILE_URL
+            )
+            response.setdefault("Content-Security-Policy", policy)
         return response

@@ -13,6 +13,8 @@ if not os.environ.get("DATABASE_URL"):
 os.environ["OCOP_MODE"] = "test"
 _media_root = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))
 os.environ["MEDIA_ROOT"] = str(_media_root)
+# Browser tests load product images from the live server.
+os.environ["SERVE_MEDIA"] = "true"
 
 
 def pytest_unconfigure(config):
