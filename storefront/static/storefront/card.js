@@ -1,5 +1,7 @@
 // Card payment: Stripe.js collects the card; our server confirms the PaymentIntent with
 // it; 3-D Secure is completed in the browser; the webhook then marks the order paid.
+// This page follows the status itself (not with htmx): localstripe's Stripe.js stand-in
+// declares a global `Element` class, which breaks libraries that test `instanceof Element`.
 (function () {
   "use strict";
   var form = document.getElementById("card-form");
@@ -20,6 +22,21 @@
     return token.token.card.id;
   }
 
+  function followStatus(triesLeft) {
+    var status = document.getElementById("order-status");
+    if (!status || !triesLeft) { return; }
+    fetch(form.dataset.status, { headers: { "Accept": "text/html" } })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        status.outerHTML = html;
+        var fresh = document.getElementById("order-status");
+        if (fresh && fresh.hasAttribute("hx-get")) {
+          setTimeout(function () { followStatus(triesLeft - 1); }, 2000);
+        }
+      })
+      .catch(function () { setTimeout(function () { followStatus(triesLeft - 1); }, 4000); });
+  }
+
   form.addEventListener("submit", async function (event) {
     event.preventDefault();
     button.disabled = true;
@@ -35,7 +52,7 @@
         if (done.error) { throw done.error; }
       }
       message.textContent = form.dataset.wait || "";
-      document.body.dispatchEvent(new Event("card-paid"));
+      followStatus(30);
     } catch (error) {
       message.textContent = (error && error.message) || String(error);
       button.disabled = false;
