@@ -15,10 +15,7 @@ SEARCH_VECTOR = SearchVector("search_text", config="simple")
 
 
 class PostgresBackend(SearchBackend):
-    def _matching(self, products: QuerySet, text: str) -> QuerySet:
-        words = query_words(text)
-        if not words:
-            return products.none()
+    def _matching(self, products: QuerySet, words: list[str]) -> QuerySet:
         prefix = SearchQuery(
             " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
         )
@@ -28,7 +25,10 @@ class PostgresBackend(SearchBackend):
         )
 
     def search(self, products: QuerySet, text: str) -> QuerySet:
-        matched = self._matching(products.annotate(search_vector=SEARCH_VECTOR), text)
+        words = query_words(text)
+        if not words:
+            return products.none()
+        matched = self._matching(products.annotate(search_vector=SEARCH_VECTOR), words)
         return matched.order_by(F("relevance").desc(nulls_last=True), "sort_name")
 
     def suggest(self, products: QuerySet, text: str, limit: int = 8) -> list:

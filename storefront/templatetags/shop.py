@@ -54,7 +54,7 @@ def localized(obj, field: str) -> str:
 @register.simple_tag
 def picture(image, alt: str = "", sizes: str = SIZES, eager: bool = False):
     """A <picture> with WebP and JPEG srcsets from the image's renditions."""
-    if image is None:
+    if not image:  # None, or "" from the `first` filter on no images
         return format_html('<div class="noimg" role="img" aria-label="{}"></div>', alt)
     by_format: dict[str, list] = {"webp": [], "jpeg": []}
     for rendition in image.renditions:
