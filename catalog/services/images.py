@@ -73,11 +73,10 @@ def _renditions(record: ProductImage, image: Image.Image) -> list[dict]:
     flat = image.convert("RGB")
     stem = record.image.name.rsplit(".", 1)[0]
     made = []
-    for width in RENDITION_WIDTHS:
-        if width > flat.width and made:
-            break
-        height = round(flat.height * min(width, flat.width) / flat.width)
-        resized = flat.resize((min(width, flat.width), height), Image.Resampling.LANCZOS)
+    # A narrow original gives fewer copies, the widest being its own width.
+    for width in sorted({min(width, flat.width) for width in RENDITION_WIDTHS}):
+        height = max(1, round(flat.height * width / flat.width))
+        resized = flat.resize((width, height), Image.Resampling.LANCZOS)
         for extension, kind in RENDITION_FORMATS.items():
             buffer = io.BytesIO()
             resized.save(buffer, kind, quality=80)
