@@ -1,6 +1,6 @@
 """The storefront product-list query in Saleor's shape, against a production-style server.
 
-    .venv/bin/python bench/graphql.py [--requests 500]
+    .venv/bin/python bench/graphql_api.py [--requests 500]
 
 Starts a fresh embedded PostgreSQL with the demo data, serves the project with gunicorn
 (DEBUG off, one process, threads) on 127.0.0.1, and sends the query sequentially over one
@@ -11,19 +11,12 @@ costs, and /healthz timed in the same run for a ratio. Goals: p50 ≤ 11 ms, ≤
 import argparse
 import http.client
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-# This file is called graphql.py: keep its folder off the path so `import graphql`
-# finds the library, not this script.
-sys.path = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
+from _server import free_port, prepare, serve
 
 QUERY = """query ProductList($channel: String!) {
   products(first: 20, channel: $channel) {
@@ -47,33 +40,6 @@ QUERY = """query ProductList($channel: String!) {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def prepare(data_dir: str) -> str:
-    os.environ.update(
-        OCOP_MODE="test",
-        OCOP_DATA_DIR=data_dir,
-        LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="marketplace.settings",
-        MEDIA_ROOT=str(Path(data_dir) / "media"),
-    )
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("load_demo", verbosity=0, stdout=quiet)
-    return settings.DATABASE_URL
-
-
 def queries_per_request() -> int:
     from django.db import connection
     from django.test import Client
@@ -85,48 +51,6 @@ def queries_per_request() -> int:
     with CaptureQueriesContext(connection) as captured:
         client.post("/graphql/", body, content_type="application/json")
     return len(captured.captured_queries)
-
-
-def serve(database_url: str, data_dir: str, port: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "OCOP_MODE": "production",
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SESSION_COOKIE_SECURE": "false",
-        "CSRF_COOKIE_SECURE": "false",
-    }
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "marketplace.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--worker-class",
-            "gthread",
-            "--threads",
-            "4",
-            "--keep-alive",
-            "30",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn did not start")
 
 
 def timed_requests(port: int, count: int):

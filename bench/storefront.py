@@ -1,0 +1,180 @@
+"""Storefront pages and search, against a production-style server.
+
+    .venv/bin/python bench/storefront.py [--requests 300] [--products 50000]
+
+Serves the demo with gunicorn (see _server.py) and times, over one keep-alive
+connection, the listing page (24 products), a product page and /healthz in the same run;
+counts each page's SQL queries; then adds generated products up to --products and times
+the search backend over them. Goals: listing ≤ 3× /healthz and ≤ 8 SQL queries; search
+p95 ≤ 25 ms.
+"""
+
+import argparse
+import http.client
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from _server import free_port, prepare, serve
+
+PAGES = {"listing": "/san-pham/", "product": "/san-pham/demo-04/", "healthz": "/healthz"}
+SEARCHES = ["gao nep", "Mật ong", "NƯỚC MẮM", "dau", "tra hoa", "banh da vung", "gao nepp"]
+WORDS = [
+    "gạo",
+    "nếp",
+    "tám",
+    "thơm",
+    "mật",
+    "ong",
+    "hoa",
+    "nhãn",
+    "vải",
+    "nước",
+    "mắm",
+    "cá",
+    "cơm",
+    "chả",
+    "rươi",
+    "bánh",
+    "đa",
+    "vừng",
+    "gấc",
+    "trà",
+    "hoa",
+    "hòe",
+    "đậu",
+    "phụ",
+    "tương",
+    "bần",
+    "rượu",
+    "cẩm",
+    "miến",
+    "dong",
+    "trầm",
+    "hương",
+    "mây",
+    "tre",
+    "đan",
+    "cói",
+    "quất",
+    "cúc",
+]
+
+
+def queries(path: str) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.get(path)  # warm caches (facets), as in steady use
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured.captured_queries)
+
+
+def time_pages(port: int, count: int) -> dict[str, list[float]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    timings = {name: [] for name in PAGES}
+    for _ in range(10):
+        for path in PAGES.values():
+            connection.request("GET", path)
+            connection.getresponse().read()
+    for _ in range(count):  # interleaved, so the machine's state is shared fairly
+        for name, path in PAGES.items():
+            begin = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            timings[name].append(time.perf_counter() - begin)
+            assert response.status == 200, (path, response.status)
+    connection.close()
+    return timings
+
+
+def generate_products(total: int) -> int:
+    from catalog.models import Producer, Product, ProductGroup
+    from catalog.search.base import fold
+    from catalog.text import sort_key
+
+    rng = random.Random(7)
+    producers = list(Producer.objects.all())
+    groups = list(ProductGroup.objects.filter(parent__isnull=False))
+    missing = total - Product.objects.count()
+    batch = []
+    for number in range(missing):
+        name = " ".join(rng.sample(WORDS, 4)).capitalize() + f" {number}"
+        producer, group = rng.choice(producers), rng.choice(groups)
+        batch.append(
+            Product(
+                producer=producer,
+                group=group,
+                name=name,
+                slug=f"bench-{number}",
+                sort_name=sort_key(name),
+                search_text=fold(f"{name} {producer.name} {group.name}"),
+            )
+        )
+    Product.objects.bulk_create(batch, batch_size=5000)
+    return Product.objects.count()
+
+
+def time_search(rounds: int) -> list[float]:
+    from catalog.models import Product
+    from catalog.search import get_backend
+
+    backend, timings = get_backend(), []
+    for _ in range(rounds):
+        for text in SEARCHES:
+            begin = time.perf_counter()
+            list(backend.search(Product.objects.all(), text)[:24])
+            timings.append(time.perf_counter() - begin)
+    return timings
+
+
+def p(values: list[float], percent: int) -> float:
+    return statistics.quantiles(values, n=100)[percent - 1] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--products", type=int, default=50_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ocop-bench-") as data_dir:
+        database_url = prepare(data_dir)
+        counts = {name: queries(path) for name, path in PAGES.items()}
+        port = free_port()
+        server = serve(database_url, data_dir, port)
+        try:
+            timings = time_pages(port, args.requests)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        health = statistics.median(timings["healthz"]) * 1000
+        print(f"{args.requests} sequential requests per page, keep-alive, gunicorn gthread")
+        print(f"{'page':10} {'p50 ms':>8} {'p95 ms':>8} {'× healthz':>10} {'SQL':>5}")
+        for name in PAGES:
+            p50 = statistics.median(timings[name]) * 1000
+            print(
+                f"{name:10} {p50:8.2f} {p(timings[name], 95):8.2f} "
+                f"{p50 / health:10.2f} {counts[name]:5d}"
+            )
+        print("goals: listing ≤ 3.00× /healthz and ≤ 8 SQL queries")
+        started = time.perf_counter()
+        total = generate_products(args.products)
+        print(f"\ngenerated products up to {total} in {time.perf_counter() - started:.1f} s")
+        time_search(2)  # warm the indexes into memory
+        search = time_search(30)
+        print(f"search over {total} products, {len(search)} queries ({', '.join(SEARCHES)})")
+        print(f"search p50 {statistics.median(search) * 1000:.2f} ms, p95 {p(search, 95):.2f} ms")
+        print(f"goal: p95 ≤ 25 ms ({p(search, 95) / 25:.2f}× the goal)")
+        from marketplace.embedded_database import stop
+
+        stop(Path(data_dir))
+
+
+if __name__ == "__main__":
+    main()
