@@ -19,7 +19,13 @@ from pathlib import Path
 
 from _server import free_port, prepare, serve
 
-PAGES = {"listing": "/san-pham/", "product": "/san-pham/demo-04/", "healthz": "/healthz"}
+# "listing, miss" adds a new parameter each time, so its HTML is never in the cache.
+PAGES = {
+    "listing": "/san-pham/",
+    "listing, miss": "/san-pham/?miss=",
+    "product": "/san-pham/demo-04/",
+    "healthz": "/healthz",
+}
 SEARCHES = ["gao nep", "Mật ong", "NƯỚC MẮM", "dau", "tra hoa", "banh da vung", "gao nepp"]
 WORDS = [
     "gạo",
@@ -82,10 +88,10 @@ def time_pages(port: int, count: int) -> dict[str, list[float]]:
         for path in PAGES.values():
             connection.request("GET", path)
             connection.getresponse().read()
-    for _ in range(count):  # interleaved, so the machine's state is shared fairly
+    for number in range(count):  # interleaved, so the machine's state is shared fairly
         for name, path in PAGES.items():
             begin = time.perf_counter()
-            connection.request("GET", path)
+            connection.request("GET", f"{path}{number}" if path.endswith("=") else path)
             response = connection.getresponse()
             response.read()
             timings[name].append(time.perf_counter() - begin)
@@ -118,6 +124,10 @@ def generate_products(total: int) -> int:
             )
         )
     Product.objects.bulk_create(batch, batch_size=5000)
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # steady state: visibility map and statistics fresh
+        cursor.execute("VACUUM ANALYZE catalog_product")
     return Product.objects.count()
 
 
@@ -145,7 +155,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ocop-bench-") as data_dir:
         database_url = prepare(data_dir)
-        counts = {name: queries(path) for name, path in PAGES.items()}
+        counts = {name: queries(path.rstrip("=")) for name, path in PAGES.items()}
         port = free_port()
         server = serve(database_url, data_dir, port)
         try:
@@ -155,14 +165,14 @@ def main() -> None:
             server.wait(timeout=20)
         health = statistics.median(timings["healthz"]) * 1000
         print(f"{args.requests} sequential requests per page, keep-alive, gunicorn gthread")
-        print(f"{'page':10} {'p50 ms':>8} {'p95 ms':>8} {'× healthz':>10} {'SQL':>5}")
+        print(f"{'page':14} {'p50 ms':>8} {'p95 ms':>8} {'× healthz':>10} {'SQL':>5}")
         for name in PAGES:
             p50 = statistics.median(timings[name]) * 1000
             print(
-                f"{name:10} {p50:8.2f} {p(timings[name], 95):8.2f} "
+                f"{name:14} {p50:8.2f} {p(timings[name], 95):8.2f} "
                 f"{p50 / health:10.2f} {counts[name]:5d}"
             )
-        print("goals: listing ≤ 3.00× /healthz and ≤ 8 SQL queries")
+        print("goals: listing ≤ 3.00× /healthz and ≤ 8 SQL queries (SQL counted on a miss)")
         started = time.perf_counter()
         total = generate_products(args.products)
         print(f"\ngenerated products up to {total} in {time.perf_counter() - started:.1f} s")

@@ -201,6 +201,9 @@ SCAN_FLAG_WINDOW_HOURS = env_int("SCAN_FLAG_WINDOW_HOURS", 6)
 
 # The storefront sells in this channel (Saleor's sample data calls it default-channel).
 STOREFRONT_CHANNEL = env_str("STOREFRONT_CHANNEL", "default-channel")
+# Seconds the listing's filters and results HTML is reused for the same query string
+# (0 turns it off; the tests do, so every change shows at once).
+STOREFRONT_CACHE_SECONDS = env_int("STOREFRONT_CACHE_SECONDS", 0 if OCOP_MODE == "test" else 60)
 # Where the tourism map loads its tiles from, in the visitor's browser.
 MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 

@@ -1,7 +1,7 @@
 """Products, their variants (each with its own GTIN) and images."""
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -77,13 +77,19 @@ class Product(models.Model):
     sort_name = models.CharField(max_length=400, editable=False, db_index=True, db_collation="C")
     # Names, producer and group folded (no case, no diacritics): what search matches.
     search_text = models.TextField(editable=False, default="")
+    # Kept by PostgreSQL, so matching rows never recompute their vector.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("search_text", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("product")
         verbose_name_plural = _("products")
         ordering = ["sort_name"]
         indexes = [
-            GinIndex(SearchVector("search_text", config="simple"), name="product_search_vector"),
+            GinIndex(fields=["search_vector"], name="product_search_vector"),
             GinIndex(
                 fields=["search_text"], name="product_search_trigram", opclasses=["gin_trgm_ops"]
             ),

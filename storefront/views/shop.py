@@ -1,10 +1,17 @@
 """Home, listing with filters, and the suggestions shown while typing a search."""
 
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -67,8 +74,20 @@ def filtered_products(request, form: ListingFilters):
     return products
 
 
-@require_GET
-def listing(request):
+def cached_html(key: str, build) -> str:
+    """HTML from the cache, or built and kept for STOREFRONT_CACHE_SECONDS (0: never kept)."""
+    seconds = settings.STOREFRONT_CACHE_SECONDS
+    if not seconds:
+        return build()
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    html = cache.get(f"storefront:{digest}")
+    if html is None:
+        html = build()
+        cache.set(f"storefront:{digest}", html, seconds)
+    return html
+
+
+def _listing_html(request, template: str) -> str:
     form = ListingFilters(request.GET, facets(), english=get_language() == "en")
     products = filtered_products(request, form)
     page = Paginator(products.prefetch_related(images_prefetch()), PER_PAGE).get_page(
@@ -82,11 +101,25 @@ def listing(request):
         "query": query.urlencode(),
         "has_filters": any(value for key, value in request.GET.items() if key != "page"),
     }
-    partial = request.headers.get("HX-Request") and not request.headers.get(
-        "HX-History-Restore-Request"
+    return render_to_string(template, context, request)
+
+
+@require_GET
+def listing(request):
+    """Filters and results depend only on the query string and the language, so their
+    HTML is cached briefly; prices and stock are checked again in the cart."""
+    partial = bool(
+        request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
     )
-    template = "storefront/_results.html" if partial else "storefront/listing.html"
-    response = render(request, template, context)
+    template = "storefront/_results.html" if partial else "storefront/_listing_body.html"
+    key = f"listing|{get_language()}|{template}|{request.GET.urlencode()}"
+    html = cached_html(key, lambda: _listing_html(request, template))
+    if partial:
+        response = HttpResponse(html)
+    else:
+        # `html` is our own template output (escaped when rendered), cached as a string.
+        context = {"body": mark_safe(html), "q": request.GET.get("q", "")[:100]}
+        response = render(request, "storefront/listing.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

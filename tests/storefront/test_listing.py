@@ -102,3 +102,18 @@ def test_the_listing_page_takes_at_most_8_queries(client, demo, django_assert_ma
     with django_assert_max_num_queries(8):
         response = client.get("/san-pham/", {"stars": "3", "sort": "price"})
     assert response.status_code == 200
+
+
+def test_listing_html_is_reused_for_the_same_query_within_the_cache_time(
+    client, add_listed_product, settings
+):
+    from django.core.cache import cache
+
+    settings.STOREFRONT_CACHE_SECONDS = 60
+    cache.clear()
+    client.get("/san-pham/", {"sort": "name"})
+    add_listed_product("Ấm chén gốm", "am-chen-gom")
+    assert "am-chen-gom" not in slugs(client.get("/san-pham/", {"sort": "name"}))
+    assert "am-chen-gom" in slugs(client.get("/san-pham/", {"sort": "name", "q": "am chen"}))
+    cache.clear()
+    assert "am-chen-gom" in slugs(client.get("/san-pham/", {"sort": "name"}))
