@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
 
 # Playwright's sync API runs an event loop in the test thread, which also uses the ORM.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -24,8 +25,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A browser per test. Playwright's sync API runs an event loop in this thread, and
+    while it runs Django hands out other connection objects (asgiref's Local follows the
+    loop's context), which lack the serialized data that restores the database after
+    each transactional test; closing the browser after each test keeps the two apart."""
     from playwright.sync_api import sync_playwright
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -35,6 +40,8 @@ def browser():
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+        # Close the connections opened while the loop ran, before it stops.
+        connections.close_all()
 
 
 @pytest.fixture

@@ -38,7 +38,7 @@ def tokens(demo):
 def owned():
     product = Product.objects.get(slug="demo-00")  # HTX Chả rươi Tứ Kỳ, the demo producer
     variant = product.variants.order_by("sku").first()
-    stock = Stock.objects.get(variant=variant)
+    stock = Stock.objects.get(variant=variant, warehouse__producer=variant.product.producer)
     # a fresh cash-on-delivery order, so the owner's fulfilment has to succeed
     checkout = checkout_services.create_checkout(
         Channel.objects.get(slug="default-channel"), email="mua@example.vn", lines=[(variant, 1)]

@@ -54,6 +54,8 @@ def test_env_bool_reads_common_spellings_and_refuses_others(monkeypatch):
     assert env_bool("FLAG") is True
     monkeypatch.setenv("FLAG", "0")
     assert env_bool("FLAG", True) is False
+    monkeypatch.setenv("FLAG", "  ")
+    assert env_bool("FLAG", True) is True  # empty, as in .env.example: the default
     monkeypatch.setenv("FLAG", "maybe")
     with pytest.raises(ConfigurationError, match="FLAG must be a boolean"):
         env_bool("FLAG")
