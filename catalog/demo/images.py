@@ -32,6 +32,7 @@ def _font(size: int):
     return ImageFont.truetype(path, size) if path else ImageFont.load_default(size=size)
 
 
+@cache  # pure: the same arguments draw the same picture, and demo loads repeat in tests
 def product_image(name: str, group_code: str, seed: int) -> bytes:
     """An 800×600 JPEG: a gradient in the group's colour with the product name."""
     base = GROUP_COLOURS.get(group_code.split(".")[0], (90, 90, 90))

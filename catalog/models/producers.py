@@ -82,4 +82,11 @@ class Producer(models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_name = sort_key(self.name)
+        renamed = (
+            self.pk is not None
+            and type(self).objects.filter(pk=self.pk).exclude(name=self.name).exists()
+        )
         super().save(*args, **kwargs)
+        if renamed:  # products are found by their producer's name too
+            for product in self.products.select_related("group"):
+                product.save(update_fields=["search_text"])

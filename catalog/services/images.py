@@ -79,7 +79,9 @@ def _renditions(record: ProductImage, image: Image.Image) -> list[dict]:
         resized = flat.resize((width, height), Image.Resampling.LANCZOS)
         for extension, kind in RENDITION_FORMATS.items():
             buffer = io.BytesIO()
-            resized.save(buffer, kind, quality=80)
+            # WebP method 2 encodes about 3.5 times faster than the default 4, for a few
+            # per cent more bytes.
+            resized.save(buffer, kind, quality=80, **({"method": 2} if kind == "WEBP" else {}))
             name = record.image.storage.save(
                 f"{stem}-{width}.{extension}", ContentFile(buffer.getvalue())
             )

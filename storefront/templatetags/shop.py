@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
-from django import template
+from django import forms, template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from marketplace.money import format_money
@@ -90,3 +91,45 @@ def picture(image, alt: str = "", sizes: str = SIZES, eager: bool = False):
         fallback["height"],
         loading,
     )
+
+
+@register.simple_tag
+def filter_field(bound):
+    """One listing filter as label, control and errors, built in Python: the listing
+    renders nine of them with a hundred options on every cache miss."""
+    widget, value = bound.field.widget, bound.value()
+    name, field_id = bound.html_name, bound.id_for_label
+    label = format_html('<label for="{}">{}</label>', field_id, bound.label)
+    errors = format_html_join("", '<p class="error">{}</p>', ((error,) for error in bound.errors))
+    if isinstance(widget, forms.CheckboxInput):
+        checked = mark_safe(" checked") if value else ""
+        return format_html(
+            '<div class="field check"><input type="checkbox" name="{}" id="{}"{}> {}{}</div>',
+            name,
+            field_id,
+            checked,
+            label,
+            errors,
+        )
+    if isinstance(widget, forms.Select):
+        chosen = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option, mark_safe(" selected") if str(option) == chosen else "", text)
+                for option, text in bound.field.choices
+            ),
+        )
+        control = format_html('<select name="{}" id="{}">{}</select>', name, field_id, options)
+    else:
+        kind = "number" if isinstance(widget, forms.NumberInput) else "text"
+        control = format_html(
+            '<input type="{}" name="{}" id="{}" value="{}"{}>',
+            kind,
+            name,
+            field_id,
+            "" if value is None else value,
+            mark_safe(' min="0" inputmode="numeric"') if kind == "number" else "",
+        )
+    return format_html('<div class="field">{} {}{}</div>', label, control, errors)

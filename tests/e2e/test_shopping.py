@@ -83,3 +83,18 @@ def test_switching_to_english_keeps_the_page(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Yellow-flower glutinous rice")
     expect(page.get_by_role("button", name="Add to cart")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_a_keyboard_alone_can_add_to_the_cart(page):
+    page.goto("/san-pham/demo-04/")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Chuyển đến nội dung")).to_be_focused()
+    add = page.get_by_role("button", name="Thêm vào giỏ")
+    for _ in range(40):  # tab through the page until the button has the focus
+        page.keyboard.press("Tab")
+        if add.evaluate("button => button === document.activeElement"):
+            break
+    expect(add).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".msg.success")).to_be_visible()
+    expect(page.get_by_test_id("cart-count")).to_have_text("1")

@@ -45,3 +45,10 @@ def test_suggestions_answer_from_two_letters(client, demo):
     response = client.get("/san-pham/goi-y", {"q": "gao ne"})
     assert response.status_code == 200
     assert "/san-pham/demo-04/" in response.content.decode()
+
+
+def test_renaming_a_producer_updates_its_products_search_text(demo):
+    producer = Product.objects.get(slug="demo-04").producer
+    producer.name = "Hợp tác xã Lúa Vàng Ven Sông"
+    producer.save()
+    assert "demo-04" in found("lua vang ven song")
