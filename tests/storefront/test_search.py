@@ -1,10 +1,11 @@
 """Search ignores case and diacritics, tolerates a small typo, and never breaks on input."""
 
 import pytest
+from django.db import connection
 
-from catalog.models import Product
+from catalog.models import Producer, Product
 from catalog.search import get_backend
-from catalog.search.base import query_words
+from catalog.search.base import fold, query_words
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +53,12 @@ def test_renaming_a_producer_updates_its_products_search_text(demo):
     producer.name = "Hợp tác xã Lúa Vàng Ven Sông"
     producer.save()
     assert "demo-04" in found("lua vang ven song")
+
+
+def test_python_folding_equals_postgresql_unaccent_on_every_demo_name(demo):
+    names = list(Product.objects.values_list("name", flat=True))
+    names += list(Producer.objects.values_list("name", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lower(unaccent(name)) FROM unnest(%s::text[]) AS name", [names])
+        folded_by_postgresql = [row[0] for row in cursor.fetchall()]
+    assert folded_by_postgresql == [fold(name) for name in names]
