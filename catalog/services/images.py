@@ -76,7 +76,9 @@ def _renditions(record: ProductImage, image: Image.Image) -> list[dict]:
     # A narrow original gives fewer copies, the widest being its own width.
     for width in sorted({min(width, flat.width) for width in RENDITION_WIDTHS}):
         height = max(1, round(flat.height * width / flat.width))
-        resized = flat.resize((width, height), Image.Resampling.LANCZOS)
+        resized = (
+            flat if width == flat.width else flat.resize((width, height), Image.Resampling.LANCZOS)
+        )
         for extension, kind in RENDITION_FORMATS.items():
             buffer = io.BytesIO()
             # WebP method 2 encodes about 3.5 times faster than the default 4, for a few
