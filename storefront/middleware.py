@@ -49,3 +49,17 @@ class ContentSecurityPolicyMiddleware:
             )
             response.setdefault("Content-Security-Policy", policy)
         return response
+
+
+class VietnameseFirstMiddleware:
+    """Shop pages speak Vietnamese until the visitor picks English with the switch (a
+    cookie): the browser's Accept-Language is not consulted there. The admin and the API
+    keep Django's usual negotiation. Goes before LocaleMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(("/admin/", "/graphql/")):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

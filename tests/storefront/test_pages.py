@@ -103,3 +103,10 @@ def test_dates_are_day_month_year_in_english_too(client, demo):
     certificate = Product.objects.get(slug="demo-04").ratings.get(status="certified")
     assert certificate.valid_from.strftime("%d/%m/%Y") in body
     assert "Add to cart" in body and 'lang="en"' in body
+
+
+def test_the_shop_speaks_vietnamese_whatever_the_browser_prefers(client, demo):
+    body = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="vi">' in body and "Sản phẩm OCOP, mua thẳng từ chủ thể" in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get("/").content.decode()
