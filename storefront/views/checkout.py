@@ -198,8 +198,6 @@ def payment_step(request):
             error = error_text(failure)
         else:
             forget_cart(request)
-            request.session.setdefault("orders", []).append(str(order.token))
-            request.session.modified = True
             return redirect("shop-order", token=order.token)
     context = {"cart": cart, "totals": totals, "gateways": gateways, "error": error}
     return render(request, "storefront/checkout/payment.html", context)
