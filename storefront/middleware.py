@@ -43,7 +43,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         # The admin and GraphiQL bring their own scripts; every other page gets the policy.
-        if not request.path.startswith(("/admin/", "/graphql/")):
+        if not request.path.startswith(NEGOTIATED_PATHS):
             policy = build_policy(
                 settings.STRIPE_JS_URL, settings.STRIPE_API_BASE, settings.MAP_TILE_URL
             )
@@ -51,15 +51,19 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+NEGOTIATED_PATHS = ("/admin/", "/graphql/", "/01/", "/scan/")
+
+
 class VietnameseFirstMiddleware:
     """Shop pages speak Vietnamese until the visitor picks English with the switch (a
-    cookie): the browser's Accept-Language is not consulted there. The admin and the API
-    keep Django's usual negotiation. Goes before LocaleMiddleware."""
+    cookie): the browser's Accept-Language is not consulted there. The admin, the API and
+    the stamp pages a tourist's phone opens (the Digital Link resolver) keep Django's
+    usual negotiation. Goes before LocaleMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path.startswith(("/admin/", "/graphql/")):
+        if not request.path.startswith(NEGOTIATED_PATHS):
             request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)

@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +111,13 @@ def test_the_shop_speaks_vietnamese_whatever_the_browser_prefers(client, demo):
     assert '<html lang="vi">' in body and "Sản phẩm OCOP, mua thẳng từ chủ thể" in body
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert '<html lang="en">' in client.get("/").content.decode()
+
+
+def test_no_template_has_an_inline_script_the_policy_would_block():
+    root = Path(__file__).resolve().parents[2]
+    inline = []
+    for template in root.glob("*/templates/storefront/**/*.html"):
+        for tag in re.findall(r"<script\b[^>]*>", template.read_text(encoding="utf-8")):
+            if "src=" not in tag and "application/ld+json" not in tag:
+                inline.append(f"{template.name}: {tag}")
+    assert inline == []
