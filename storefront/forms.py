@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import AdministrativeUnit
+from catalog.services.administrative_units import units_valid_on
 
 SORTS = [
     ("", _("Best match")),
@@ -53,11 +53,10 @@ class ListingFilters(forms.Form):
 def commune_choices() -> list:
     """Current communes grouped by province, for one select that needs no script."""
     today = timezone.localdate()
-    current = AdministrativeUnit.objects.filter(valid_from__lte=today).exclude(valid_to__lt=today)
-    provinces = {unit.pk: unit for unit in current.filter(level="province")}
-    districts = dict(current.filter(level="district").values_list("pk", "parent_id"))
+    provinces = {unit.pk: unit for unit in units_valid_on(today, "province")}
+    districts = dict(units_valid_on(today, "district").values_list("pk", "parent_id"))
     grouped: dict[int, list] = {}
-    for commune in current.filter(level="commune").order_by("sort_name"):
+    for commune in units_valid_on(today, "commune").order_by("sort_name"):
         province_id = districts.get(commune.parent_id, commune.parent_id)
         if province_id in provinces:
             grouped.setdefault(province_id, []).append((commune.code, str(commune)))

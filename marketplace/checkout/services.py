@@ -9,7 +9,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from catalog.models import AdministrativeUnit, Producer, ProductVariant
+from catalog.models import Producer, ProductVariant
+from catalog.services.administrative_units import units_valid_on
 from catalog.validators import normalise_phone
 from marketplace.accounts.models import Address
 from marketplace.channels.models import Channel
@@ -159,9 +160,8 @@ def create_address(data: AddressInput, user=None) -> Address:
         phone = normalise_phone(data.phone)
     except ValidationError:
         raise CommerceError(CommerceErrorCode.INVALID_PHONE, "phone", phone=data.phone) from None
-    current = AdministrativeUnit.objects.filter(valid_from__lte=today).exclude(valid_to__lt=today)
-    province = current.filter(level="province", code=data.province_code).first()
-    commune = current.filter(level="commune", code=data.commune_code).first()
+    province = units_valid_on(today, "province").filter(code=data.province_code).first()
+    commune = units_valid_on(today, "commune").filter(code=data.commune_code).first()
     if province is None:
         raise CommerceError(CommerceErrorCode.INVALID, "province_code", detail=data.province_code)
     if commune is None or commune.parent_id not in {province.pk, *_districts_of(province)}:

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from catalog.errors import DomainError
-from catalog.models import AdministrativeUnit, Producer
+from catalog.models import Producer
+from catalog.services.administrative_units import unit_at_level, units_valid_on
 from marketplace.checkout import services as checkout_services
 from marketplace.checkout.complete import complete_checkout
 from marketplace.checkout.models import DeliveryMethod
@@ -35,14 +37,9 @@ def _cart_or_redirect(request):
 
 
 def province_code(commune_code: str) -> str:
-    unit = (
-        AdministrativeUnit.objects.filter(level="commune", code=commune_code, valid_to__isnull=True)
-        .select_related("parent__parent")
-        .first()
-    )
-    if unit is None:
-        return ""
-    province = unit.parent if unit.parent.level == "province" else unit.parent.parent
+    """The code of the province holding a commune in force today ("" when unknown)."""
+    commune = units_valid_on(timezone.localdate(), "commune").filter(code=commune_code).first()
+    province = unit_at_level(commune, "province") if commune else None
     return province.code if province else ""
 
 

@@ -48,7 +48,7 @@ def home(request):
     return render(request, "storefront/home.html", context)
 
 
-def filtered_products(request, form: ListingFilters):
+def filtered_products(form: ListingFilters):
     """The listing's queryset for valid filters; invalid ones are reported and ignored."""
     products = listed_products(timezone.localdate())
     form.is_valid()
@@ -89,7 +89,7 @@ def cached_html(key: str, build) -> str:
 
 def _listing_html(request, template: str) -> str:
     form = ListingFilters(request.GET, facets(), english=get_language() == "en")
-    products = filtered_products(request, form)
+    products = filtered_products(form)
     page = Paginator(products.prefetch_related(images_prefetch()), PER_PAGE).get_page(
         request.GET.get("page")
     )
