@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "catalog",
     "traceability",
     "tourism",
+    "program",
     "storefront",
 ]
 
@@ -167,7 +168,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600,
     },
     "redeliver-events": {"task": "marketplace.events.tasks.redeliver_events_task", "schedule": 300},
+    "retry-webhooks": {"task": "program.tasks.send_due_webhooks_task", "schedule": 60},
 }
+
+# Outbound webhooks of the programme feed: how long one delivery attempt may take.
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
 
 # A checkout untouched for this long expires and is cleaned up.
 CHECKOUT_TTL_HOURS = env_int("CHECKOUT_TTL_HOURS", 72)

@@ -24,7 +24,8 @@ from traceability.printing.content import (
 )
 
 
-def _fonts() -> tuple[str, str]:
+def register_fonts() -> tuple[str, str]:
+    """Regular and bold font names with Vietnamese glyphs (DejaVu), registered once."""
     regular, bold = font_path(False), font_path(True)
     if not regular:
         return "Helvetica", "Helvetica-Bold"  # no DejaVu: Vietnamese marks will be lost
@@ -56,7 +57,7 @@ def render_sheets(
         output = os.fspath(output)
     canvas = Canvas(output, pagesize=(size.page_width * mm, size.page_height * mm))
     canvas.setTitle("OCOP traceability stamps")
-    regular, bold = _fonts()
+    regular, bold = register_fonts()
     logo = ImageReader(io.BytesIO(logo_png()))
     count = 0
     for count, label in enumerate(labels, start=1):

@@ -1,0 +1,131 @@
+"""Write the sales ledger from the commerce event log: each paid line once, each refund once."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from marketplace.events.models import Event
+from marketplace.events.services import EventType, subscribe
+from marketplace.orders.models import OrderLine
+from marketplace.payments.models import RefundLine
+from program.models import EntryKind, SalesLedgerEntry
+from program.services.webhooks import queue_ledger_webhooks
+from tourism.models import TourismPoint
+
+SUBSCRIBER = "program.ledger"
+
+
+def subscribe_to_sales() -> None:
+    subscribe(EventType.ORDER_LINE_PAID, on_line_paid, name=SUBSCRIBER)
+    subscribe(EventType.ORDER_LINE_REFUNDED, on_line_refunded, name=SUBSCRIBER)
+
+
+def sale_source(line_id: int) -> str:
+    return f"sale:{line_id}"
+
+
+def refund_source(refund_id: int, line_id: int) -> str:
+    return f"refund:{refund_id}:{line_id}"
+
+
+def on_line_paid(event: Event) -> None:
+    """`order_line.paid`: one sale row, keyed by the order line (a replay writes nothing)."""
+    line = _line(event.payload["order_line"])
+    record_entry(sale_entry(line))
+
+
+def on_line_refunded(event: Event) -> None:
+    """`order_line.refunded`: one negative row per refunded line."""
+    payload = event.payload
+    refund_line = (
+        RefundLine.objects.select_related("refund")
+        .filter(refund_id=payload["refund"], order_line_id=payload["order_line"])
+        .first()
+    )
+    if refund_line is None:
+        raise LookupError(f"refund {payload['refund']} has no line {payload['order_line']}")
+    refund_line.order_line = _line(refund_line.order_line_id)
+    record_entry(refund_entry(refund_line))
+
+
+def _line(line_id: int) -> OrderLine:
+    return OrderLine.objects.select_related(
+        "order__channel",
+        "producer_order__producer",
+        "producer_order__pickup_warehouse",
+        "variant__product",
+    ).get(pk=line_id)
+
+
+def record_entry(entry: SalesLedgerEntry) -> bool:
+    """Append `entry` unless its source is already in the ledger; True when written."""
+    try:
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        if SalesLedgerEntry.objects.filter(source=entry.source).exists():
+            return False
+        raise
+    queue_ledger_webhooks([entry])
+    return True
+
+
+def sale_entry(line: OrderLine) -> SalesLedgerEntry:
+    order = line.order
+    return _entry(
+        line,
+        source=sale_source(line.pk),
+        kind=EntryKind.SALE,
+        day=timezone.localdate(order.paid_at) if order.paid_at else timezone.localdate(),
+        quantity=line.quantity,
+        gross=line.total,
+        commission=line.commission_amount,
+    )
+
+
+def refund_entry(refund_line: RefundLine) -> SalesLedgerEntry:
+    return _entry(
+        refund_line.order_line,
+        source=refund_source(refund_line.refund_id, refund_line.order_line_id),
+        kind=EntryKind.REFUND,
+        day=timezone.localdate(refund_line.refund.created_at),
+        quantity=-refund_line.quantity,
+        gross=-refund_line.amount,
+        commission=-refund_line.commission_amount,
+    )
+
+
+def _entry(line: OrderLine, *, source, kind, day: date, quantity, gross, commission):
+    order = line.order
+    producer = line.producer_order.producer
+    if line.variant is None:
+        raise LookupError(f"order line {line.pk} lost its variant; it cannot be booked")
+    return SalesLedgerEntry(
+        source=source,
+        kind=kind,
+        entry_date=day,
+        product=line.variant.product,
+        variant=line.variant,
+        producer=producer,
+        administrative_unit_id=producer.commune_id,
+        channel=order.channel,
+        channel_kind=order.channel.kind,
+        sales_point=sales_point(line),
+        order_line=line,
+        quantity=quantity,
+        gross=Decimal(gross),
+        commission=Decimal(commission),
+        currency=line.currency,
+    )
+
+
+def sales_point(line: OrderLine) -> TourismPoint | None:
+    """The tourism point that sold the line: its kiosk channel, else its pickup warehouse."""
+    point = TourismPoint.objects.filter(channel_id=line.order.channel_id).first()
+    if point is None and line.producer_order.pickup_warehouse_id:
+        point = TourismPoint.objects.filter(
+            warehouse_id=line.producer_order.pickup_warehouse_id
+        ).first()
+    return point

@@ -1,0 +1,208 @@
+"""The periodic report for the standing agency (XLSX and PDF) and the ledger as CSV.
+
+Every figure comes from `aggregates` and `progress`, the same functions the dashboard
+uses, so the report and the dashboard cannot disagree.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from program.services import aggregates
+from program.services.progress import TargetProgress, progress
+from program.services.scope import Scope
+
+LEDGER_COLUMNS = [
+    "date",
+    "kind",
+    "source",
+    "producer",
+    "product",
+    "sku",
+    "administrative_unit",
+    "channel_kind",
+    "channel",
+    "sales_point",
+    "quantity",
+    "gross",
+    "commission",
+    "currency",
+]
+
+
+@dataclass
+class Report:
+    title: str
+    period: str
+    area: str
+    totals: aggregates.Totals
+    sections: list[tuple[str, list[dict]]]
+    targets: list[tuple[str, list[TargetProgress]]] = field(default_factory=list)
+
+
+def build(scope: Scope, *, period: str, plans=()) -> Report:
+    sections = [
+        ("Kênh bán / Channel kind", aggregates.by_channel_kind(scope)),
+        ("Địa bàn / Administrative unit", aggregates.by_unit(scope, limit=None)),
+        ("Chủ thể / Producer", aggregates.by_producer(scope, limit=None)),
+        ("Sản phẩm / Product", aggregates.by_product(scope, limit=None)),
+    ]
+    return Report(
+        title="Báo cáo tiến độ Chương trình OCOP / OCOP programme progress report",
+        period=period,
+        area=str(scope.area) if scope.area else "Toàn chương trình / Whole programme",
+        totals=aggregates.totals(scope),
+        sections=sections,
+        targets=[(str(plan), progress(plan)) for plan in plans],
+    )
+
+
+def _total_rows(report: Report) -> list[tuple[str, object]]:
+    totals = report.totals
+    return [
+        ("Doanh thu (đã trừ hoàn tiền) / Revenue net of refunds (₫)", totals.gross),
+        ("Hoàn tiền / Refunds (₫)", totals.refunds),
+        ("Hoa hồng / Commission (₫)", totals.commission),
+        ("Số lượng / Quantity", totals.quantity),
+        ("Số dòng sổ / Ledger rows", totals.rows),
+    ]
+
+
+def _target_rows(items: list[TargetProgress]) -> list[list]:
+    return [
+        [
+            item.target.get_metric_display(),
+            item.target.channel_kind,
+            item.target.minimum,
+            item.target.maximum if item.target.maximum is not None else "",
+            item.value.value,
+            item.status,
+        ]
+        for item in items
+    ]
+
+
+TARGET_HEADER = [
+    "Chỉ tiêu / Metric",
+    "Kênh / Channel",
+    "Tối thiểu / Min",
+    "Tối đa / Max",
+    "Đạt / Value",
+    "Trạng thái / Status",
+]
+
+
+def to_xlsx(report: Report) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Tong hop"
+    for row in ([report.title], ["Kỳ / Period", report.period], ["Địa bàn / Area", report.area]):
+        sheet.append(row)
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append([])
+    for label, value in _total_rows(report):
+        sheet.append([label, value])
+    for plan, items in report.targets:
+        sheet.append([])
+        sheet.append([plan])
+        sheet.append(TARGET_HEADER)
+        for row in _target_rows(items):
+            sheet.append(row)
+    sheet.column_dimensions["A"].width = 60
+    for index, (title, rows) in enumerate(report.sections, start=1):
+        part = book.create_sheet(f"Bang {index}")
+        part.append([title, "Doanh thu / Gross (₫)", "Số lượng / Quantity"])
+        for row in rows:
+            part.append([row["label"], row["gross"], row["quantity"]])
+        part.column_dimensions["A"].width = 50
+        part.column_dimensions["B"].width = 22
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def to_pdf(report: Report) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from traceability.printing.pdf import register_fonts
+
+    regular, bold = register_fonts()
+    styles = getSampleStyleSheet()
+    for style in styles.byName.values():
+        style.fontName = regular
+    styles["Title"].fontName = bold
+    grid = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), regular, 8),
+            ("FONT", (0, 0), (-1, 0), bold, 8),
+            ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ]
+    )
+    story = [
+        Paragraph(report.title, styles["Title"]),
+        Paragraph(
+            f"Kỳ / Period: {report.period} — Địa bàn / Area: {report.area}", styles["Normal"]
+        ),
+        Spacer(1, 4 * mm),
+        Table([[label, _number(value)] for label, value in _total_rows(report)], style=grid),
+    ]
+    for plan, items in report.targets:
+        rows = [[_number(cell) for cell in row] for row in _target_rows(items)]
+        story += [Spacer(1, 4 * mm), Paragraph(plan, styles["Heading3"])]
+        story.append(Table([TARGET_HEADER, *rows], style=grid, repeatRows=1))
+    for title, rows in report.sections:
+        body = [[row["label"], _number(row["gross"]), _number(row["quantity"])] for row in rows]
+        story += [Spacer(1, 4 * mm), Paragraph(title, styles["Heading3"])]
+        header = [title, "Doanh thu / Gross (₫)", "Số lượng / Quantity"]
+        story.append(
+            Table([header, *body], style=grid, repeatRows=1, colWidths=[110 * mm, 40 * mm, 30 * mm])
+        )
+    output = io.BytesIO()
+    SimpleDocTemplate(output, pagesize=A4, title=report.title).build(story)
+    return output.getvalue()
+
+
+def _number(value) -> str:
+    """120000 → "120.000", as Vietnamese writes amounts."""
+    if isinstance(value, int | float) or hasattr(value, "quantize"):
+        return f"{int(value):,}".replace(",", ".")
+    return str(value)
+
+
+def write_ledger_csv(rows, stream) -> int:
+    """Write ledger rows (a queryset) as CSV; returns the number of rows."""
+    writer = csv.writer(stream)
+    writer.writerow(LEDGER_COLUMNS)
+    count = 0
+    related = rows.select_related(
+        "producer", "product", "variant", "administrative_unit", "channel", "sales_point"
+    ).order_by("entry_date", "pk")
+    for entry in related.iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                entry.entry_date.isoformat(),
+                entry.kind,
+                entry.source,
+                entry.producer.name,
+                entry.product.name,
+                entry.variant.sku if entry.variant else "",
+                entry.administrative_unit.name,
+                entry.channel_kind,
+                entry.channel.slug if entry.channel else "",
+                entry.sales_point.name if entry.sales_point else entry.note,
+                entry.quantity,
+                entry.gross,
+                entry.commission,
+                entry.currency,
+            ]
+        )
+        count += 1
+    return count

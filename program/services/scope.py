@@ -1,0 +1,53 @@
+"""What part of the programme a query covers: an area (with its sub-units) and a period."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from catalog.models import AdministrativeUnit
+from program.models import AreaAssignment
+
+
+@dataclass(frozen=True)
+class Scope:
+    start: date
+    end: date
+    units: frozenset[int] | None = None  # None: the whole programme
+    area: AdministrativeUnit | None = None
+
+    def within(self, lookup: str) -> dict:
+        """Filter keyword for `lookup` (a path to an administrative unit id) inside the area."""
+        return {} if self.units is None else {f"{lookup}__in": self.units}
+
+
+def area_units(unit: AdministrativeUnit) -> frozenset[int]:
+    """The unit and every unit below it, of every version (2023 communes stay in 2023 districts)."""
+    found = {unit.pk}
+    frontier = [unit.pk]
+    while frontier:
+        frontier = list(
+            AdministrativeUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        )
+        frontier = [pk for pk in frontier if pk not in found]
+        found.update(frontier)
+    return frozenset(found)
+
+
+def scope_for(start: date, end: date, area: AdministrativeUnit | None = None) -> Scope:
+    return Scope(start, end, area_units(area) if area else None, area)
+
+
+def assigned_area(user) -> AdministrativeUnit | None:
+    """A commune or district user's area; None for the programme office (sees everything)."""
+    assignment = AreaAssignment.objects.select_related("administrative_unit").filter(user=user)
+    found = assignment.first()
+    return found.administrative_unit if found else None
+
+
+def allowed_area(user, requested: AdministrativeUnit | None) -> AdministrativeUnit | None:
+    """The area a user may look at: their own, or a unit inside it that they asked for."""
+    own = assigned_area(user)
+    if own is None:
+        return requested
+    if requested is not None and requested.pk in area_units(own):
+        return requested
+    return own
