@@ -66,3 +66,6 @@ class WebhookAttempt(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.delivery_id} @ {self.attempted_at}: {self.status_code or self.error}"

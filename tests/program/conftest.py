@@ -19,7 +19,7 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def paid_cod_order(make_seller, ready_checkout, committed):
+def paid_cod_order(make_seller, ready_checkout, committed):  # noqa: F811
     """An order paid in cash on delivery: packed, shipped and delivered."""
 
     def make(price=100000, quantity=2, seller=None):
