@@ -18,6 +18,7 @@ PROGRAMME_APPS = [
     "orders",
     "payments",
     "traceability",
+    "program",
 ]
 
 

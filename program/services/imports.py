@@ -9,6 +9,7 @@ already imported is refused so it is never counted twice.
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -22,6 +23,7 @@ from marketplace.money import DEFAULT_CURRENCY
 from program.errors import ProgramError, ProgramErrorCode
 from program.models import EntryKind, LedgerImport, SalesLedgerEntry
 from program.models.imports import ImportStatus
+from program.services.ledger import unit_on
 from program.services.webhooks import queue_ledger_webhooks
 
 MAX_ROWS = 5000
@@ -36,6 +38,7 @@ COLUMNS = {
 }
 REQUIRED = ("date", "sku", "quantity", "gross", "channel_kind")
 CHANNEL_KINDS = {value for value, _ in ChannelKind.choices}
+THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
 
 
 @dataclass
@@ -175,11 +178,12 @@ def _quantity(value, **_) -> int:
 
 
 def _gross(value, **_) -> str:
-    text = str(value if value is not None else "").strip().replace(" ", "")
-    # Vietnamese writes 120.000 for a hundred and twenty thousand đồng.
-    digits = text.replace(".", "") if text.count(".") and "," not in text else text
+    text = str(value if value is not None else "").strip().replace(" ", "").removesuffix("₫")
+    # Vietnamese groups thousands with dots (120.000 ₫), English with commas (120,000).
+    if THOUSANDS.fullmatch(text):
+        text = text.replace(".", "").replace(",", "")
     try:
-        amount = Decimal(digits.replace(",", ""))
+        amount = Decimal(text)
     except InvalidOperation:
         amount = None
     if amount is None or amount < 0 or amount != amount.to_integral_value():
@@ -251,20 +255,21 @@ def _imported_before(ledger_import: LedgerImport) -> bool:
 
 def _entries(ledger_import: LedgerImport) -> list[SalesLedgerEntry]:
     ids = {row["sku"] for row in ledger_import.rows}
-    variants = ProductVariant.objects.select_related("product__producer").in_bulk(ids)
+    variants = ProductVariant.objects.select_related("product__producer__commune").in_bulk(ids)
     entries = []
     for row in ledger_import.rows:
         variant = variants[row["sku"]]
         producer = variant.product.producer
+        day = date.fromisoformat(row["date"])
         entries.append(
             SalesLedgerEntry(
                 source=f"import:{ledger_import.pk}:{row['row']}",
                 kind=EntryKind.EXTERNAL,
-                entry_date=date.fromisoformat(row["date"]),
+                entry_date=day,
                 product=variant.product,
                 variant=variant,
                 producer=producer,
-                administrative_unit_id=producer.commune_id,
+                administrative_unit=unit_on(producer, day),
                 channel_kind=row["channel_kind"],
                 ledger_import=ledger_import,
                 quantity=row["quantity"],

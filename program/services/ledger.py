@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from catalog.services.administrative_units import successors_on
 from marketplace.events.models import Event
 from marketplace.events.services import EventType, subscribe
 from marketplace.orders.models import OrderLine
@@ -53,7 +54,7 @@ def on_line_refunded(event: Event) -> None:
 def _line(line_id: int) -> OrderLine:
     return OrderLine.objects.select_related(
         "order__channel",
-        "producer_order__producer",
+        "producer_order__producer__commune",
         "producer_order__pickup_warehouse",
         "variant__product",
     ).get(pk=line_id)
@@ -109,7 +110,7 @@ def _entry(line: OrderLine, *, source, kind, day: date, quantity, gross, commiss
         product=line.variant.product,
         variant=line.variant,
         producer=producer,
-        administrative_unit_id=producer.commune_id,
+        administrative_unit=unit_on(producer, day),
         channel=order.channel,
         channel_kind=order.channel.kind,
         sales_point=sales_point(line),
@@ -119,6 +120,15 @@ def _entry(line: OrderLine, *, source, kind, day: date, quantity, gross, commiss
         commission=Decimal(commission),
         currency=line.currency,
     )
+
+
+def unit_on(producer, day: date):
+    """The producer's commune as the units stood on `day` (a merged commune's successor)."""
+    commune = producer.commune
+    if commune.is_valid_on(day):
+        return commune
+    successors = successors_on(commune, day)
+    return successors[0] if len(successors) == 1 else commune
 
 
 def sales_point(line: OrderLine) -> TourismPoint | None:

@@ -38,7 +38,7 @@ def expected_entries() -> dict[str, SalesLedgerEntry]:
     lines = OrderLine.objects.filter(order__paid_at__isnull=False, variant__isnull=False)
     related = (
         "order__channel",
-        "producer_order__producer",
+        "producer_order__producer__commune",
         "producer_order__pickup_warehouse",
         "variant__product",
     )

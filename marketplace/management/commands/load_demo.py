@@ -4,6 +4,7 @@ from django.db import transaction
 from catalog.demo.load import load_catalog
 from marketplace.management.demo_commerce import load_commerce
 from marketplace.management.demo_users import load_users
+from program.demo import load_program
 from tourism.demo import load_tourism
 from traceability.demo import load_traceability
 
@@ -18,11 +19,13 @@ class Command(BaseCommand):
             trace = load_traceability()
             tourism = load_tourism()
             logins = load_users()
+            program = load_program()
         self.stdout.write(
             f"Demo data: {counts['producers']} producers, {counts['products']} products, "
             f"{commerce['orders']} orders in the online shop, "
             f"{trace['lots']} traced lots with {trace['stamps']} stamp batches, "
             f"{tourism['points']} open tourism points."
         )
+        logins.append(("district user (Tứ Kỳ only)", *program["login"]))
         for role, login, password in logins:
             self.stdout.write(f"  {role:32} {login} / {password}")
