@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from storefront.views import account, cart, checkout, orders, product, seo, shop, tourism
+from storefront.views import (
+    account,
+    cart,
+    checkout,
+    orders,
+    product,
+    program,
+    program_import,
+    seo,
+    shop,
+    tourism,
+)
 
 urlpatterns = [
     path("", shop.home, name="shop-home"),
@@ -27,6 +38,20 @@ urlpatterns = [
     path("tai-khoan/", account.orders, name="shop-account"),
     path("tai-khoan/addresses/", account.addresses, name="shop-addresses"),
     path("tai-khoan/addresses/<int:pk>/delete", account.address_delete, name="shop-address-delete"),
+    path("chuong-trinh/", program.dashboard, name="program-dashboard"),
+    path("chuong-trinh/so-cai/", program.ledger, name="program-ledger"),
+    path("chuong-trinh/bao-cao/", program.report, name="program-report"),
+    path("chuong-trinh/nhap-doanh-so/", program_import.upload, name="program-import"),
+    path(
+        "chuong-trinh/nhap-doanh-so/<int:pk>/",
+        program_import.preview,
+        name="program-import-preview",
+    ),
+    path(
+        "chuong-trinh/nhap-doanh-so/<int:pk>/confirm",
+        program_import.confirm,
+        name="program-import-confirm",
+    ),
     path("robots.txt", seo.robots, name="robots"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
 ]

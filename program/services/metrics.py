@@ -5,22 +5,20 @@ dashboard can be opened to the products, points or producers behind it.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 from decimal import Decimal
 
 from django.db.models import Exists, OuterRef, Q, Sum
-from django.utils import timezone
 
 from catalog.models import DossierItem, Producer, Product, Rating
 from catalog.models.dossiers import DossierItemKind, ReviewStatus
 from marketplace.channels.models import ChannelKind, ProductChannelListing
 from program.models import Inspection, Metric, SalesLedgerEntry
+from program.services import alerts
 from program.services.scope import Scope
 from tourism.models import PointKind, PointStatus, TourismPoint
 from traceability.models import StampBatch
 
 MODERN_KINDS = (ChannelKind.ONLINE, ChannelKind.SUPERMARKET)
-EXPIRY_WINDOW_DAYS = 90
 
 
 @dataclass
@@ -144,10 +142,7 @@ def fairs_attended(scope: Scope, **_) -> MetricValue:
 
 def expiring_certificates(scope: Scope, **_) -> MetricValue:
     """Certified products whose certificate ends within the next 90 days."""
-    today = timezone.localdate()
-    ratings = _certified(scope).filter(
-        status="certified", valid_to__range=(today, today + timedelta(days=EXPIRY_WINDOW_DAYS))
-    )
+    ratings = alerts.expiring_certificates(scope)
     return _counted(ratings.values_list("product__name", flat=True))
 
 

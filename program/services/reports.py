@@ -177,16 +177,23 @@ def _number(value) -> str:
     return str(value)
 
 
-def write_ledger_csv(rows, stream) -> int:
-    """Write ledger rows (a queryset) as CSV; returns the number of rows."""
-    writer = csv.writer(stream)
-    writer.writerow(LEDGER_COLUMNS)
-    count = 0
+def ledger_csv_lines(rows):
+    """The ledger rows (a queryset) as CSV text, one line at a time, header first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def line(cells) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+
+    yield line(LEDGER_COLUMNS)
     related = rows.select_related(
         "producer", "product", "variant", "administrative_unit", "channel", "sales_point"
     ).order_by("entry_date", "pk")
     for entry in related.iterator(chunk_size=2000):
-        writer.writerow(
+        yield line(
             [
                 entry.entry_date.isoformat(),
                 entry.kind,
@@ -204,5 +211,3 @@ def write_ledger_csv(rows, stream) -> int:
                 entry.currency,
             ]
         )
-        count += 1
-    return count

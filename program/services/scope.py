@@ -51,3 +51,10 @@ def allowed_area(user, requested: AdministrativeUnit | None) -> AdministrativeUn
     if requested is not None and requested.pk in area_units(own):
         return requested
     return own
+
+
+def can_read_programme(user) -> bool:
+    """Programme office staff with the ledger permission, or a user assigned to an area."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_perm("program.view_salesledgerentry") or assigned_area(user) is not None

@@ -24,6 +24,14 @@ def vnd(amount) -> str:
 
 
 @register.filter
+def number(value) -> str:
+    """12345 -> '12.345', as Vietnamese groups digits."""
+    if value in (None, ""):
+        return ""
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
 def dmy(day) -> str:
     """Dates as dd/mm/yyyy in both languages."""
     return day.strftime("%d/%m/%Y") if day else ""

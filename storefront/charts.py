@@ -1,0 +1,84 @@
+"""Charts drawn on the server as SVG geometry; the templates draw them, no JavaScript.
+
+Each chart also comes with its numbers in a table beside it, so nothing depends on
+reading a bar's length.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+WIDTH = 640
+ROW_HEIGHT = 26
+COLUMN_AREA_HEIGHT = 180
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value: Decimal
+    text_x: float
+    text_y: float
+
+
+@dataclass
+class Chart:
+    width: int
+    height: int
+    bars: list[Bar]
+    maximum: Decimal
+    negative: bool = False
+
+
+def _scale(values) -> Decimal:
+    top = max((abs(Decimal(value)) for value in values), default=Decimal(0))
+    return top or Decimal(1)
+
+
+def horizontal(rows: list[dict], label_width: int = 220) -> Chart:
+    """One bar per row ({"label", "gross"}), longest first as given."""
+    top = _scale(row["gross"] for row in rows)
+    room = WIDTH - label_width - 90
+    bars = []
+    for index, row in enumerate(rows):
+        length = float(abs(Decimal(row["gross"])) / top) * room
+        y = index * ROW_HEIGHT + 4
+        bars.append(
+            Bar(
+                x=label_width,
+                y=y,
+                width=max(length, 1.0),
+                height=ROW_HEIGHT - 8,
+                label=str(row["label"]),
+                value=row["gross"],
+                text_x=label_width + max(length, 1.0) + 6,
+                text_y=y + ROW_HEIGHT / 2,
+            )
+        )
+    return Chart(WIDTH, max(len(rows), 1) * ROW_HEIGHT + 8, bars, top)
+
+
+def columns(points: list[tuple], label_format: str = "%m/%Y") -> Chart:
+    """One column per (day or month, amount), in time order."""
+    top = _scale(value for _, value in points)
+    slot = (WIDTH - 20) / max(len(points), 1)
+    bars = []
+    for index, (period, value) in enumerate(points):
+        height = float(abs(Decimal(value or 0)) / top) * COLUMN_AREA_HEIGHT
+        x = 10 + index * slot + slot * 0.15
+        bars.append(
+            Bar(
+                x=x,
+                y=COLUMN_AREA_HEIGHT - height + 10,
+                width=slot * 0.7,
+                height=max(height, 1.0),
+                label=period.strftime(label_format),
+                value=value or Decimal(0),
+                text_x=x + slot * 0.35,
+                text_y=COLUMN_AREA_HEIGHT + 28,
+            )
+        )
+    return Chart(WIDTH, COLUMN_AREA_HEIGHT + 40, bars, top)

@@ -1,0 +1,151 @@
+"""The programme pages: who may read them, what they show, and the downloads."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from catalog.models import AdministrativeUnit
+from marketplace.accounts.models import User
+from program.models import SalesLedgerEntry
+from program.services import aggregates
+from program.services.scope import scope_for
+
+pytestmark = pytest.mark.django_db
+YEAR_2023 = {"start": "2023-01-01", "end": "2023-12-31"}
+
+
+@pytest.fixture
+def staff(demo, client):
+    client.force_login(User.objects.get(email="canbo@ocop.demo"))
+    return client
+
+
+@pytest.fixture
+def district(demo, client):
+    client.force_login(User.objects.get(email="tuky@ocop.demo"))
+    return client
+
+
+@pytest.mark.parametrize(
+    "url", ["/chuong-trinh/", "/chuong-trinh/so-cai/", "/chuong-trinh/bao-cao/"]
+)
+def test_anonymous_visitors_are_sent_to_sign_in(demo, client, url):
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/tai-khoan/login/")
+
+
+@pytest.mark.parametrize("login", ["chaxua@ocop.demo", None])
+def test_customers_and_producers_may_not_read_the_dashboard(demo, client, login):
+    user = (
+        User.objects.get(email=login)
+        if login
+        else User.objects.create_user("khach@example.vn", "mat-khau-dai-123")
+    )
+    client.force_login(user)
+
+    assert client.get("/chuong-trinh/").status_code == 403
+    assert client.get("/chuong-trinh/so-cai/?format=csv").status_code == 403
+
+
+def test_the_dashboard_shows_plan_progress_and_totals(staff):
+    response = staff.get("/chuong-trinh/", YEAR_2023)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-metric="inspections"' in html
+    assert "39.900.000\u00a0₫" in html  # the 2023 outside sales of the demo
+    assert 'data-testid="time-chart"' in html
+    assert "<svg" in html and "WinMart" not in html  # places are in the ledger, not charts
+
+
+def test_an_empty_period_says_so(staff):
+    response = staff.get("/chuong-trinh/", {"start": "2019-01-01", "end": "2019-01-31"})
+
+    assert "Không có doanh số trong kỳ và địa bàn này." in response.content.decode()
+
+
+def test_a_start_after_the_end_is_refused(staff):
+    response = staff.get("/chuong-trinh/", {"start": "2024-02-01", "end": "2024-01-01"})
+
+    assert response.status_code == 400
+    assert "Ngày bắt đầu không được sau ngày kết thúc." in response.content.decode()
+
+
+def test_a_district_user_sees_their_district_by_default(district):
+    response = district.get("/chuong-trinh/", YEAR_2023)
+
+    assert response.context["scope"].area.code == "298"
+    assert response.context["totals"].gross == Decimal("39900000")
+
+
+def test_a_district_user_cannot_pick_an_area_outside_theirs(district):
+    hai_phong = AdministrativeUnit.objects.get(code="31", valid_to__isnull=True)
+
+    response = district.get("/chuong-trinh/", {**YEAR_2023, "area": hai_phong.pk})
+
+    assert response.status_code == 400
+    assert "totals" not in response.context
+    assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
+
+
+def test_2026_sales_are_reported_under_the_communes_of_2026(district):
+    hai_phong = AdministrativeUnit.objects.get(code="31", valid_to__isnull=True)
+    year_2026 = {"start": "2026-01-01", "end": "2026-12-31"}
+
+    mine = district.get("/chuong-trinh/", year_2026).context["totals"].gross
+
+    # The 2023 district ends on 30 June 2025; 2026 sales belong to Hải Phòng's communes.
+    assert mine == Decimal(0)
+    assert aggregates.totals(scope_for(date(2026, 1, 1), date(2026, 12, 31))).gross > 0
+    assert hai_phong is not None
+
+
+def test_ledger_rows_drill_down_and_download_as_csv(staff):
+    producer_id = SalesLedgerEntry.objects.filter(entry_date__year=2023).first().producer_id
+
+    page = staff.get("/chuong-trinh/so-cai/", {**YEAR_2023, "producer": producer_id})
+    csv = staff.get("/chuong-trinh/so-cai/", {**YEAR_2023, "format": "csv"})
+
+    expected = SalesLedgerEntry.objects.filter(entry_date__year=2023, producer_id=producer_id)
+    assert page.context["page"].paginator.count == expected.count()
+    text = b"".join(csv.streaming_content).decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("date,kind,source,producer")
+    assert len(lines) == 1 + SalesLedgerEntry.objects.filter(entry_date__year=2023).count()
+
+
+def test_the_year_report_in_xlsx_equals_the_dashboard(staff):
+    response = staff.get(
+        "/chuong-trinh/bao-cao/", {"kind": "year", "year": 2023, "number": 1, "format": "xlsx"}
+    )
+
+    book = load_workbook(io.BytesIO(response.content))
+    summary = {row[0]: row[1] for row in book["Tong hop"].iter_rows(values_only=True) if row}
+    totals = aggregates.totals(scope_for(date(2023, 1, 1), date(2023, 12, 31)))
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-ocop-2023.xlsx"'
+    assert Decimal(summary["Doanh thu (đã trừ hoàn tiền) / Revenue net of refunds (₫)"]) == (
+        totals.gross
+    )
+    channel_rows = list(book["Bang 1"].iter_rows(min_row=2, values_only=True))
+    assert sum(Decimal(row[1]) for row in channel_rows) == totals.gross
+
+
+def test_the_quarter_report_in_pdf_is_a_pdf(staff):
+    response = staff.get(
+        "/chuong-trinh/bao-cao/", {"kind": "quarter", "year": 2023, "number": 3, "format": "pdf"}
+    )
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_a_fifth_quarter_is_refused(staff):
+    response = staff.get("/chuong-trinh/bao-cao/", {"kind": "quarter", "year": 2023, "number": 5})
+
+    assert response.status_code == 400
+    assert "Một năm có bốn quý." in response.content.decode()
