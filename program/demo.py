@@ -3,6 +3,8 @@ and a district user who sees only Tứ Kỳ. Illustrative figures, safe to load 
 
 from datetime import date
 
+from django.contrib.auth.models import Group, Permission
+
 from catalog.models import AdministrativeUnit, Producer, Product
 from marketplace.accounts.models import User
 from program.models import AreaAssignment, Inspection, LedgerImport, Metric, Plan, Target
@@ -11,6 +13,7 @@ from program.services import imports
 from program.services.rebuild import rebuild
 
 DISTRICT_LOGIN = ("tuky@ocop.demo", "demo-tuky-2023")
+AREA_GROUP = "Cán bộ OCOP cấp xã, huyện"
 
 # (metric, minimum, maximum): the targets the 2023 plan sets.
 TARGETS = [
@@ -43,6 +46,16 @@ OUTSIDE_SALES = """date,sku,quantity,gross,channel_kind,place
 18/11/2023,TK-23-1,25,3.000.000,supermarket,WinMart Hải Dương (demo)
 15/03/2026,TK-00-1,50,7.500.000,fair,Hội chợ Xuân Hải Phòng 2026 (demo)
 """
+
+
+def area_staff_group() -> Group:
+    """Commune and district officers: read the programme's figures for their own area."""
+    group, _ = Group.objects.get_or_create(name=AREA_GROUP)
+    codenames = ["view_salesledgerentry", "view_plan", "view_target", "view_inspection"]
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label="program", codename__in=codenames)
+    )
+    return group
 
 
 def load_program() -> dict:
@@ -82,6 +95,7 @@ def load_program() -> dict:
     )
     district_user.set_password(DISTRICT_LOGIN[1])
     district_user.save()
+    district_user.groups.set([area_staff_group()])
     AreaAssignment.objects.update_or_create(
         user=district_user, defaults={"administrative_unit": tu_ky}
     )

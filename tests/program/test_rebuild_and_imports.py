@@ -59,7 +59,7 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(make_seller):
     seller = make_seller()
     content = sales_csv(
         f"01/03/2026,{seller.variant.sku},3,360.000,supermarket,WinMart Hải Dương",
-        f"02/03/2026,KHONG-CO,1,120000,supermarket,WinMart Hải Dương",
+        "02/03/2026,KHONG-CO,1,120000,supermarket,WinMart Hải Dương",
     )
 
     preview = imports.preview(content, "ban-le.csv")

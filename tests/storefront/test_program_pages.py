@@ -5,11 +5,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from catalog.models import AdministrativeUnit
 from marketplace.accounts.models import User
-from program.models import SalesLedgerEntry
+from program.models import LedgerImport, SalesLedgerEntry
 from program.services import aggregates
 from program.services.scope import scope_for
 
@@ -149,3 +150,60 @@ def test_a_fifth_quarter_is_refused(staff):
 
     assert response.status_code == 400
     assert "Một năm có bốn quý." in response.content.decode()
+
+
+def sales_file(*rows) -> SimpleUploadedFile:
+    lines = ["date,sku,quantity,gross,channel_kind,place", *rows]
+    return SimpleUploadedFile("ban-le.csv", "\n".join(lines).encode(), "text/csv")
+
+
+def test_an_import_with_one_bad_row_shows_the_row_and_imports_nothing(staff):
+    before = SalesLedgerEntry.objects.count()
+    upload = sales_file(
+        "01/03/2026,TK-00-1,3,360.000,supermarket,WinMart",
+        "02/03/2026,TK-00-1,abc,120000,supermarket,WinMart",
+    )
+
+    preview = staff.post("/chuong-trinh/nhap-doanh-so/", {"file": upload}, follow=True)
+    found = preview.context["found"]
+    confirm = staff.post(f"/chuong-trinh/nhap-doanh-so/{found.pk}/confirm", follow=True)
+
+    html = preview.content.decode()
+    assert 'data-testid="import-errors"' in html
+    assert "Số lượng «abc» phải là số nguyên dương." in html
+    assert 'data-testid="confirm-import"' not in html
+    assert "không dòng nào được nhập" in confirm.content.decode()
+    assert SalesLedgerEntry.objects.count() == before
+
+
+def test_a_valid_import_is_confirmed_once(staff):
+    before = SalesLedgerEntry.objects.count()
+    upload = sales_file("01/03/2026,TK-00-1,3,360.000,supermarket,WinMart")
+
+    preview = staff.post("/chuong-trinh/nhap-doanh-so/", {"file": upload}, follow=True)
+    url = f"/chuong-trinh/nhap-doanh-so/{preview.context['found'].pk}/confirm"
+    done = staff.post(url, follow=True)
+    again = staff.post(url, follow=True)
+
+    assert "Đã thêm 1 doanh số vào sổ." in done.content.decode()
+    assert "Tệp này đã được nhập hoặc đã bị từ chối." in again.content.decode()
+    assert SalesLedgerEntry.objects.count() == before + 1
+
+
+def test_a_producer_sees_only_its_own_imports(demo, client):
+    other = LedgerImport.objects.get(filename="demo.csv")  # imported by the programme office
+    client.force_login(User.objects.get(email="chaxua@ocop.demo"))
+
+    assert client.get(f"/chuong-trinh/nhap-doanh-so/{other.pk}/").status_code == 404
+    assert client.post(f"/chuong-trinh/nhap-doanh-so/{other.pk}/confirm").status_code == 404
+    assert client.get("/chuong-trinh/nhap-doanh-so/").context["recent"].count() == 0
+
+
+def test_a_file_that_is_not_a_table_is_refused_with_a_message(staff):
+    upload = SimpleUploadedFile("anh.xlsx", b"\x89PNG not a workbook", "application/octet-stream")
+
+    response = staff.post("/chuong-trinh/nhap-doanh-so/", {"file": upload})
+
+    assert response.status_code == 400
+    assert "Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX." in response.content.decode()
+    assert LedgerImport.objects.filter(filename="anh.xlsx").count() == 0
