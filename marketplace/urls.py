@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from marketplace.graphql.view import ApiView
 from marketplace.health import healthz
 from marketplace.payments.views import stripe_webhook
+from program import views as program_feed
 from storefront.views import trace
 
 admin.site.site_header = "OCOP Market"
@@ -18,6 +19,9 @@ urlpatterns = [
     path("webhooks/stripe/", stripe_webhook, name="stripe-webhook"),
     # Token-authenticated API (JWT in the Authorization header), so no CSRF cookie.
     path("graphql/", csrf_exempt(ApiView.as_view(graphiql=settings.DEBUG)), name="graphql"),
+    # The programme's read feed for provincial and national systems (docs/api.md).
+    path("api/feed/v1/products.json", program_feed.products, name="feed-products"),
+    path("api/feed/v1/sales.json", program_feed.sales, name="feed-sales"),
     path("admin/", admin.site.urls),
     # GS1 Digital Link resolver: the QR code on every stamp opens one of these.
     re_path(r"^01/(?P<gtin>\d{8,14})/?$", trace.product, name="trace-product"),

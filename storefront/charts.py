@@ -62,11 +62,11 @@ def horizontal(rows: list[dict], label_width: int = 220) -> Chart:
 
 
 def columns(points: list[tuple], label_format: str = "%m/%Y") -> Chart:
-    """One column per (day or month, amount), in time order."""
-    top = _scale(value for _, value in points)
+    """One column per (day or month, amount, …), in time order."""
+    top = _scale(point[1] for point in points)
     slot = (WIDTH - 20) / max(len(points), 1)
     bars = []
-    for index, (period, value) in enumerate(points):
+    for index, (period, value, *_) in enumerate(points):
         height = float(abs(Decimal(value or 0)) / top) * COLUMN_AREA_HEIGHT
         x = 10 + index * slot + slot * 0.15
         bars.append(

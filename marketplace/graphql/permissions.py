@@ -19,6 +19,8 @@ class Permission(Enum):
     MANAGE_PRODUCERS = "catalog.change_producer"
     MANAGE_RATINGS = "catalog.change_rating"
     MANAGE_ORDERS = "orders.change_order"
+    # Programme office staff and commune/district officers (who see their own area).
+    READ_PROGRAMME = "program.view_salesledgerentry"
 
 
 def has_permission(user, permission: Permission) -> bool:
@@ -26,6 +28,8 @@ def has_permission(user, permission: Permission) -> bool:
         return False
     if permission is Permission.PRODUCER:
         return bool(user.producer_id) and user.producer.status == "approved"
+    if permission is Permission.READ_PROGRAMME:
+        return user.has_perm(permission.value)
     return user.is_staff and user.has_perm(permission.value)
 
 

@@ -10,6 +10,7 @@ from marketplace.graphql.orders import OrderQueries
 from marketplace.graphql.products import CatalogQueries
 from marketplace.graphql.staff import StaffMutations
 from marketplace.graphql.transactions import TransactionMutations
+from program.graphql.queries import ProgramQueries
 
 
 class Query(
@@ -18,6 +19,7 @@ class Query(
     OrderQueries,
     ManageOrderQueries,
     AccountQueries,
+    ProgramQueries,
     graphene.ObjectType,
 ):
     pass

@@ -49,17 +49,19 @@ def totals(scope: Scope) -> Totals:
     )
 
 
-def over_time(scope: Scope) -> list[tuple]:
-    """(period start, gross) by day for periods up to two months, else by month."""
-    trunc = TruncDay if (scope.end - scope.start).days <= 62 else TruncMonth
+def over_time(scope: Scope, unit: str | None = None) -> list[tuple]:
+    """(period start, gross): by "day" or "month"; by default days for up to two months."""
+    if unit is None:
+        unit = "day" if (scope.end - scope.start).days <= 62 else "month"
+    trunc = TruncDay if unit == "day" else TruncMonth
     rows = (
         ledger_rows(scope)
         .annotate(period=trunc("entry_date"))
         .values("period")
-        .annotate(gross=Sum("gross"))
+        .annotate(gross=Sum("gross"), quantity=Sum("quantity"))
         .order_by("period")
     )
-    return [(row["period"], row["gross"]) for row in rows]
+    return [(row["period"], row["gross"], row["quantity"]) for row in rows]
 
 
 def _grouped(scope: Scope, key: str, label: str, limit: int | None = TOP) -> list[dict]:
