@@ -85,9 +85,11 @@ class SalesLedgerEntry(models.Model):
                 include=[
                     "administrative_unit",
                     "channel_kind",
+                    "kind",
                     "producer",
                     "product",
                     "gross",
+                    "commission",
                     "quantity",
                 ],
                 name="ledger_period_cover",
