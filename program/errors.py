@@ -13,7 +13,6 @@ class ProgramErrorCode(StrEnum):
     MISSING_COLUMNS = "missing_columns"
     EMPTY_FILE = "empty_file"
     TOO_MANY_ROWS = "too_many_rows"
-    NOT_YOUR_PRODUCT = "not_your_product"
     IMPORT_HAS_ERRORS = "import_has_errors"
     ALREADY_IMPORTED = "already_imported"
 
@@ -40,10 +39,6 @@ MESSAGES: dict[ProgramErrorCode, tuple[str, str]] = {
     ProgramErrorCode.TOO_MANY_ROWS: (
         "Tệp có {count} dòng, tối đa {maximum} dòng mỗi lần.",
         "The file has {count} rows; at most {maximum} rows at a time.",
-    ),
-    ProgramErrorCode.NOT_YOUR_PRODUCT: (
-        "Sản phẩm {value} không thuộc chủ thể của bạn.",
-        "Product {value} does not belong to your producer.",
     ),
     ProgramErrorCode.IMPORT_HAS_ERRORS: (
         "Tệp có {count} dòng lỗi: không dòng nào được nhập.",
