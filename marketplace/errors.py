@@ -30,9 +30,21 @@ class CommerceErrorCode(StrEnum):
     REFUND_TOO_LARGE = "refund_too_large"
     PAYMENT_GATEWAY_ERROR = "payment_gateway_error"
     INVALID_FILE = "invalid_file"
+    DEVICE_UNKNOWN = "device_unknown"
+    DEVICE_REVOKED = "device_revoked"
 
 
 MESSAGES: dict[CommerceErrorCode, tuple[str, str]] = {
+    CommerceErrorCode.DEVICE_UNKNOWN: (
+        "Thiết bị bán hàng chưa được đăng ký (mã thiết bị sai).",
+        "This kiosk device is not registered (wrong device token).",
+    ),
+    CommerceErrorCode.DEVICE_REVOKED: (
+        "Thiết bị {device} đã bị thu hồi lúc {when}: đơn bán được giữ trên máy, "
+        "hãy liên hệ Văn phòng Điều phối OCOP.",
+        "Device {device} was revoked at {when}: its sales stay on the device; "
+        "contact the OCOP programme office.",
+    ),
     CommerceErrorCode.REQUIRED: ("Trường {field} là bắt buộc.", "{field} is required."),
     CommerceErrorCode.INVALID: (
         "Giá trị {field} không hợp lệ: {detail}",

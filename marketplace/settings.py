@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "marketplace.orders",
     "marketplace.payments",
     "marketplace.events",
+    "marketplace.kiosk",
     "catalog",
     "traceability",
     "tourism",

@@ -40,6 +40,13 @@ class Payment(models.Model):
     idempotency_key = models.CharField(max_length=255, unique=True)
     client_secret = models.CharField(max_length=255, blank=True)
     vietqr_payload = models.TextField(blank=True)
+    transfer_code = models.CharField(
+        _("transfer code"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("Another code a transfer note may carry (a kiosk sale's code)."),
+    )
     cash_tendered = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     cash_change = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     review_reason = models.TextField(blank=True)

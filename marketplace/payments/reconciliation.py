@@ -27,6 +27,9 @@ from marketplace.payments.models import (
 
 COLUMNS = ("reference", "date", "amount", "note")
 ORDER_CODE = re.compile(r"OCOP\s*0*(\d{1,12})", re.IGNORECASE)
+# A kiosk builds its VietQR code offline, before the order exists: its note carries the
+# sale's code instead (see marketplace/kiosk/sync.py).
+TRANSFER_CODE = re.compile(r"KS[0-9A-F]{10}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,15 +102,14 @@ def reconcile(content: bytes) -> list[BankTransfer]:
 
 
 def _apply(line: StatementLine) -> BankTransfer:
-    match = ORDER_CODE.search(line.note.replace(" ", ""))
+    note = line.note.replace(" ", "")
+    match, code = ORDER_CODE.search(note), TRANSFER_CODE.search(note)
+    found = Payment.objects.select_for_update().filter(gateway=Gateway.VIETQR).order_by("-pk")
     payment = None
     if match:
-        payment = (
-            Payment.objects.select_for_update()
-            .filter(gateway=Gateway.VIETQR, order_id=int(match.group(1)))
-            .order_by("-pk")
-            .first()
-        )
+        payment = found.filter(order_id=int(match.group(1))).first()
+    elif code:
+        payment = found.filter(transfer_code=code.group(0).upper()).first()
     outcome = _outcome(payment, line.amount)
     transfer = BankTransfer.objects.create(
         reference=line.reference,

@@ -1,0 +1,285 @@
+"""Accept a batch of kiosk sales idempotently: each sale exactly once, answered per sale.
+
+Each sale is written in its own transaction, keyed by the id the device made, so a
+batch cut off at any point can be sent again whole: sales already written answer
+"synced" again and the rest are written now. Goods were handed over at the stall, so
+a sale that finds too little stock is still written, takes what stock there is, and is
+flagged for staff; it is never dropped."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from catalog.models import ProductVariant
+from marketplace.channels.models import VariantChannelListing
+from marketplace.errors import CommerceError
+from marketplace.events.services import EventType, emit
+from marketplace.kiosk.models import KioskDevice, KioskSale, SaleStatus
+from marketplace.money import quantize
+from marketplace.orders.commission import commission_rate
+from marketplace.orders.models import (
+    Order,
+    OrderLine,
+    OrderStatus,
+    ProducerOrder,
+    ProducerOrderStatus,
+)
+from marketplace.payments import services as payments
+from marketplace.payments.models import Gateway
+from marketplace.warehouses.models import Stock, StockAdjustment
+
+OFFLINE_METHODS = (Gateway.CASH, Gateway.VIETQR)
+MAX_LINES = 100
+
+
+def sale_code(sale_id: uuid.UUID) -> str:
+    """The short code a kiosk puts in a VietQR transfer note (ASCII, made offline)."""
+    return "KS" + sale_id.hex[:10].upper()
+
+
+@dataclass
+class SaleLine:
+    variant: ProductVariant
+    quantity: int
+    unit_price: Decimal
+
+
+class InvalidSale(Exception):
+    def __init__(self, field: str, message_vi: str, message_en: str):
+        super().__init__(message_en)
+        self.field, self.message_vi, self.message_en = field, message_vi, message_en
+
+
+def sync_batch(device: KioskDevice, sales: list[dict]) -> list[dict]:
+    """Write each sale of the batch once; answer per sale: synced, flagged or failed."""
+    results = [sync_sale(device, sale) for sale in sales]
+    KioskDevice.objects.filter(pk=device.pk).update(last_sync_at=timezone.now())
+    return results
+
+
+def sync_sale(device: KioskDevice, payload: dict) -> dict:
+    try:
+        sale_id = uuid.UUID(str(payload.get("id", "")))
+    except ValueError:
+        return _failed(payload.get("id"), "id", "Mã đơn không hợp lệ.", "The sale id is invalid.")
+    done = KioskSale.objects.filter(sale_id=sale_id).select_related("order").first()
+    if done is not None:
+        return _answer(done, duplicate=True)
+    try:
+        lines, method, tendered, sold_at = _clean(device, payload)
+    except InvalidSale as invalid:
+        return _failed(sale_id, invalid.field, invalid.message_vi, invalid.message_en)
+    try:
+        with transaction.atomic():
+            sale = KioskSale.objects.create(
+                sale_id=sale_id,
+                device=device,
+                payment_method=method,
+                sold_at=sold_at,
+                status=SaleStatus.SYNCED,
+                payload=payload,
+            )
+            _record(device, sale, lines, tendered)
+    except IntegrityError:
+        # The same sale arrived twice at once: the other request wrote it.
+        done = KioskSale.objects.select_related("order").get(sale_id=sale_id)
+        return _answer(done, duplicate=True)
+    except CommerceError as error:
+        return _failed(sale_id, error.field or "sale", error.message_vi, error.message_en)
+    return _answer(sale, duplicate=False)
+
+
+def _answer(sale: KioskSale, *, duplicate: bool) -> dict:
+    return {
+        "id": str(sale.sale_id),
+        "status": sale.status,
+        "order": sale.order.code if sale.order else None,
+        "flags": sale.flags,
+        "duplicate": duplicate,
+    }
+
+
+def _failed(sale_id, field: str, message_vi: str, message_en: str) -> dict:
+    return {
+        "id": str(sale_id) if sale_id else None,
+        "status": "failed",
+        "field": field,
+        "message_vi": message_vi,
+        "message_en": message_en,
+    }
+
+
+def _clean(device: KioskDevice, payload: dict):
+    method = (
+        payload.get("payment", {}).get("method")
+        if isinstance(payload.get("payment"), dict)
+        else None
+    )
+    if method not in OFFLINE_METHODS or method not in device.channel.payment_gateways:
+        raise InvalidSale(
+            "payment",
+            f"Hình thức thanh toán «{method}» không dùng được khi đồng bộ.",
+            f"Payment method “{method}” cannot be synced.",
+        )
+    raw_lines = payload.get("lines")
+    if not isinstance(raw_lines, list) or not 1 <= len(raw_lines) <= MAX_LINES:
+        raise InvalidSale("lines", "Đơn không có dòng hàng hợp lệ.", "The sale has no valid lines.")
+    lines = [_line(device, raw) for raw in raw_lines]
+    tendered = (
+        _amount(payload["payment"].get("tendered"), "tendered") if method == Gateway.CASH else None
+    )
+    total = sum((line.unit_price * line.quantity for line in lines), Decimal(0))
+    if tendered is not None and tendered < total:
+        raise InvalidSale(
+            "tendered",
+            f"Tiền khách đưa {tendered} ít hơn tổng {total}.",
+            f"Cash tendered {tendered} is less than the total {total}.",
+        )
+    return lines, method, tendered, _sold_at(payload.get("soldAt"))
+
+
+def _line(device: KioskDevice, raw) -> SaleLine:
+    if not isinstance(raw, dict):
+        raise InvalidSale("lines", "Dòng hàng không hợp lệ.", "A line is invalid.")
+    quantity = raw.get("quantity")
+    if not isinstance(quantity, int) or isinstance(quantity, bool) or not 1 <= quantity <= 10_000:
+        raise InvalidSale("quantity", "Số lượng không hợp lệ.", "A quantity is invalid.")
+    listing = (
+        VariantChannelListing.objects.select_related(
+            "variant__product__producer", "variant__product__group"
+        )
+        .filter(
+            variant_id=raw.get("variant") if isinstance(raw.get("variant"), int) else None,
+            channel=device.channel,
+        )
+        .first()
+    )
+    if listing is None:
+        raise InvalidSale(
+            "variant",
+            f"Sản phẩm {raw.get('variant')} không bán ở kênh này.",
+            f"Product {raw.get('variant')} is not sold in this channel.",
+        )
+    return SaleLine(listing.variant, quantity, _amount(raw.get("unitPrice"), "unitPrice"))
+
+
+def _amount(value, field: str) -> Decimal:
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        amount = Decimal(-1)
+    if amount < 0 or amount != amount.to_integral_value() or amount > Decimal(10) ** 11:
+        raise InvalidSale(field, f"Số tiền {value} không hợp lệ.", f"Amount {value} is invalid.")
+    return amount
+
+
+def _sold_at(value) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidSale(
+            "soldAt", "Thời điểm bán không hợp lệ.", "The sale time is invalid."
+        ) from None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    if moment > timezone.now() + timedelta(minutes=10):
+        raise InvalidSale("soldAt", "Thời điểm bán ở tương lai.", "The sale time is in the future.")
+    return moment
+
+
+def _record(device: KioskDevice, sale: KioskSale, lines: list[SaleLine], tendered) -> None:
+    """The sale becomes an order of the kiosk channel, handed over, and its payment."""
+    currency = device.channel.currency
+    total = quantize(sum((line.unit_price * line.quantity for line in lines), Decimal(0)), currency)
+    order = Order.objects.create(
+        channel=device.channel,
+        status=OrderStatus.FULFILLED,
+        currency=currency,
+        subtotal=total,
+        delivery_total=0,
+        total=total,
+    )
+    by_producer: dict[int, list[SaleLine]] = {}
+    for line in lines:
+        by_producer.setdefault(line.variant.product.producer_id, []).append(line)
+    for producer_lines in by_producer.values():
+        _sub_order(device, order, sale, producer_lines)
+    sale.order = order
+    sale.status = SaleStatus.FLAGGED if sale.flags else SaleStatus.SYNCED
+    sale.save(update_fields=["order", "status", "flags"])
+    emit(EventType.ORDER_CREATED, {"order": order.pk, "gateway": sale.payment_method})
+    if sale.payment_method == Gateway.CASH:
+        payments.record_cash(order, tendered)
+    else:
+        payment = payments.open_payment(order, Gateway.VIETQR)
+        payment.transfer_code = sale_code(sale.sale_id)
+        payment.save(update_fields=["transfer_code"])
+
+
+def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:
+    producer = lines[0].variant.product.producer
+    subtotal = sum((line.unit_price * line.quantity for line in lines), Decimal(0))
+    now = timezone.now()
+    sub_order = ProducerOrder.objects.create(
+        order=order,
+        producer=producer,
+        status=ProducerOrderStatus.DELIVERED,
+        delivery_method="kiosk",
+        delivery_name=device.name,
+        pickup_warehouse=device.warehouse,
+        subtotal=subtotal,
+        delivery_price=0,
+        total=subtotal,
+        fulfilled_at=now,
+        delivered_at=now,
+    )
+    for line in lines:
+        variant = line.variant
+        rate = commission_rate(producer.pk, variant.product.group)
+        line_total = quantize(line.unit_price * line.quantity, order.currency)
+        OrderLine.objects.create(
+            order=order,
+            producer_order=sub_order,
+            variant=variant,
+            product_name=variant.product.name,
+            variant_name=variant.name,
+            sku=variant.sku,
+            gtin=variant.gtin or "",
+            producer_name=producer.name,
+            quantity=line.quantity,
+            quantity_fulfilled=line.quantity,
+            unit_price=line.unit_price,
+            total=line_total,
+            currency=order.currency,
+            commission_rate=rate,
+            commission_amount=quantize(line_total * rate / 100, order.currency),
+        )
+        _take_stock(device, sale, line)
+
+
+def _take_stock(device: KioskDevice, sale: KioskSale, line: SaleLine) -> None:
+    """The goods left the stall: take them from its stock, flag any shortfall for staff."""
+    stock, _ = Stock.objects.get_or_create(warehouse=device.warehouse, variant=line.variant)
+    stock = Stock.objects.select_for_update().get(pk=stock.pk)
+    taken = min(line.quantity, stock.quantity_available)
+    if taken:
+        Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") - taken)
+        StockAdjustment.objects.create(
+            stock=stock,
+            change=-taken,
+            quantity_after=stock.quantity - taken,
+            reason=f"Bán tại kiosk {device.name} ({sale_code(sale.sale_id)})",
+        )
+    if taken < line.quantity:
+        sale.flags.append(
+            {
+                "code": "insufficient_stock",
+                "sku": line.variant.sku,
+                "missing": line.quantity - taken,
+            }
+        )
