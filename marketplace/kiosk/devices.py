@@ -29,14 +29,16 @@ class Registration:
     pin: str
 
 
-def register(name: str, channel, warehouse, *, user=None) -> Registration:
-    """A new device with a random token (shown once) and a random six-digit PIN."""
+def register(name: str, channel, warehouse, *, user=None, token=None, pin=None) -> Registration:
+    """A new device with a random token (shown once) and a random six-digit PIN.
+
+    Only the demo passes its own token and PIN, so that its printed slips stay valid."""
     if warehouse.channels.filter(pk=channel.pk).exists() is False:
         raise CommerceError(
             CommerceErrorCode.INVALID, "warehouse", detail="the warehouse does not serve it"
         )
-    token = secrets.token_urlsafe(32)
-    pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
+    token = token or secrets.token_urlsafe(32)
+    pin = pin or f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
     salt = secrets.token_hex(16)
     device = KioskDevice.objects.create(
         name=name,

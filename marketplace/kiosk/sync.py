@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -30,6 +31,7 @@ from marketplace.orders.models import (
     ProducerOrderStatus,
 )
 from marketplace.payments import services as payments
+from marketplace.payments import vietqr
 from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import Stock, StockAdjustment
 
@@ -216,9 +218,16 @@ def _record(device: KioskDevice, sale: KioskSale, lines: list[SaleLine], tendere
     if sale.payment_method == Gateway.CASH:
         payments.record_cash(order, tendered)
     else:
+        # The customer paid with the code the device drew offline: its note is the sale code.
         payment = payments.open_payment(order, Gateway.VIETQR)
         payment.transfer_code = sale_code(sale.sale_id)
-        payment.save(update_fields=["transfer_code"])
+        payment.vietqr_payload = vietqr.build_payload(
+            bank_bin=settings.VIETQR_BANK_BIN,
+            account=settings.VIETQR_ACCOUNT_NUMBER,
+            amount=order.total,
+            note=payment.transfer_code,
+        )
+        payment.save(update_fields=["transfer_code", "vietqr_payload"])
 
 
 def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:

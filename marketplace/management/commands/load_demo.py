@@ -6,6 +6,7 @@ from marketplace.management.demo_commerce import load_commerce
 from marketplace.management.demo_users import load_users
 from program.demo import load_program
 from tourism.demo import load_tourism
+from tourism.kiosk_demo import load_kiosks
 from traceability.demo import load_traceability
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             commerce = load_commerce()
             trace = load_traceability()
             tourism = load_tourism()
+            kiosks = load_kiosks()
             logins = load_users()
             program = load_program()
         self.stdout.write(
@@ -29,3 +31,6 @@ class Command(BaseCommand):
         logins.append(("district user (Tứ Kỳ only)", *program["login"]))
         for role, login, password in logins:
             self.stdout.write(f"  {role:32} {login} / {password}")
+        self.stdout.write("Kiosks (open /kiosk/ and enter the device token, then the PIN):")
+        for name, token, pin in kiosks:
+            self.stdout.write(f"  {name:56} token {token}  PIN {pin}")

@@ -1,0 +1,143 @@
+"""The kiosk: a touch PWA under /kiosk/ and the device API it syncs through.
+
+The device authenticates every API call with its token (`Authorization: Bearer …`),
+never with a session cookie, so the API is exempt from CSRF; a revoked or unknown
+token gets 403 with the reason in both languages and the device keeps its sales."""
+
+import json
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from marketplace.errors import CommerceError
+from marketplace.kiosk import devices
+from marketplace.kiosk.report import end_of_day
+from marketplace.kiosk.snapshot import snapshot as build_snapshot
+from marketplace.kiosk.sync import sync_batch
+
+MAX_BATCH = 500
+MAX_BODY = 5 * 1024 * 1024
+
+
+def app(request):
+    """The app shell; everything else is loaded by the script and cached for offline use."""
+    return render(request, "storefront/kiosk/app.html")
+
+
+@require_GET
+def service_worker(request):
+    # Served from /kiosk/ so that its scope covers the whole app.
+    path = finders.find("storefront/kiosk/sw.js")
+    response = HttpResponse(Path(path).read_bytes(), content_type="text/javascript")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+@require_GET
+def manifest(request):
+    body = {
+        "name": "OCOP Kiosk",
+        "short_name": "OCOP Kiosk",
+        "lang": "vi",
+        "start_url": "/kiosk/",
+        "scope": "/kiosk/",
+        "display": "standalone",
+        "orientation": "any",
+        "background_color": "#ffffff",
+        "theme_color": "#a3102a",
+        "icons": [
+            {"src": static("storefront/kiosk/icon.svg"), "sizes": "any", "type": "image/svg+xml"}
+        ],
+    }
+    return JsonResponse(body, content_type="application/manifest+json")
+
+
+def _device(request):
+    header = request.headers.get("Authorization", "")
+    token = header.split(" ", 1)[1].strip() if header.startswith("Bearer ") else ""
+    return devices.authenticate(token)
+
+
+def _refused(error: CommerceError) -> JsonResponse:
+    body = {"code": str(error.code), "message_vi": error.message_vi, "message_en": error.message_en}
+    return JsonResponse({"error": body}, status=403)
+
+
+@never_cache
+@require_GET
+def snapshot(request):
+    try:
+        device = _device(request)
+    except CommerceError as error:
+        return _refused(error)
+    return JsonResponse(build_snapshot(device))
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def sync(request):
+    try:
+        device = _device(request)
+    except CommerceError as error:
+        return _refused(error)
+    if len(request.body) > MAX_BODY:
+        return JsonResponse({"error": {"code": "too_large"}}, status=413)
+    try:
+        sales = json.loads(request.body).get("sales")
+    except (ValueError, AttributeError):
+        sales = None
+    if not isinstance(sales, list) or len(sales) > MAX_BATCH:
+        message = f"Send {{'sales': [...]}} with at most {MAX_BATCH} sales."
+        return JsonResponse({"error": {"code": "invalid", "message_en": message}}, status=400)
+    sales = [sale if isinstance(sale, dict) else {} for sale in sales]
+    return JsonResponse({"results": sync_batch(device, sales)})
+
+
+def _money(value) -> int:
+    return int(value)
+
+
+@never_cache
+@require_GET
+def report(request):
+    """The end-of-day report of the calling device (today unless ?day=YYYY-MM-DD)."""
+    try:
+        device = _device(request)
+    except CommerceError as error:
+        return _refused(error)
+    try:
+        day = timezone.datetime.fromisoformat(request.GET["day"]).date()
+    except (KeyError, ValueError):
+        day = timezone.localdate()
+    found = end_of_day(device, day)
+    return JsonResponse(
+        {
+            "day": day.isoformat(),
+            "device": device.name,
+            "total": _money(found["total"]),
+            "byMethod": {
+                method: {"count": row["count"], "total": _money(row["total"])}
+                for method, row in found["by_method"].items()
+            },
+            "producers": [
+                {
+                    "name": name,
+                    "gross": _money(row["gross"]),
+                    "commission": _money(row["commission"]),
+                    "net": _money(row["net"]),
+                    "quantity": row["quantity"],
+                    "byMethod": {m: _money(v) for m, v in row["by_method"].items()},
+                }
+                for name, row in found["producers"].items()
+            ],
+            "flagged": found["flagged"],
+        }
+    )

@@ -1,0 +1,119 @@
+"""A fair stall's tablet sells with the network cut, then syncs each sale exactly once."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from marketplace.kiosk.models import KioskSale
+from marketplace.kiosk.sync import sale_code
+from marketplace.orders.models import Order
+from marketplace.payments import vietqr
+from marketplace.payments.reconciliation import reconcile
+from program.models import SalesLedgerEntry
+from tests.e2e.conftest import AXE, serious_accessibility_violations
+from tourism.kiosk_demo import load_kiosks
+from tourism.models import TourismPoint
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def tablet(browser, shop):
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 1024, "height": 768}, base_url=shop
+    )
+    context.route("**/__axe.js", lambda route: route.fulfill(path=str(AXE)))
+    opened = context.new_page()
+    opened.set_default_timeout(15_000)
+    yield opened
+    context.close()
+
+
+def unlock(page, pin: str) -> None:
+    page.get_by_label("Mã PIN").fill(pin)
+    page.get_by_role("button", name="Mở khoá").click()
+    expect(page.get_by_role("heading", name="Giỏ hàng")).to_be_visible()
+
+
+def tap(page, sku_name: str) -> None:
+    page.locator("button.tile", has_text=sku_name).first.click()
+
+
+def test_sell_three_items_offline_then_sync_once(tablet):
+    page = tablet
+    _, token, pin = next(k for k in load_kiosks() if "Đình làng" in k[0])
+    point = TourismPoint.objects.get(slug="dinh-lang-tu-ky")
+    # Given a registered tablet, set up with its printed token and unlocked with its PIN
+    page.goto("/kiosk/")
+    page.get_by_label("Mã thiết bị (in trên phiếu đăng ký)").fill(token)
+    page.get_by_role("button", name="Kết nối").click()
+    page.get_by_label("Mã PIN").fill("000000")
+    page.get_by_role("button", name="Mở khoá").click()
+    expect(page.get_by_text("Sai mã PIN.")).to_be_visible()
+    unlock(page, pin)
+    assert serious_accessibility_violations(page) == []
+    page.evaluate("navigator.serviceWorker.ready")
+
+    # When the network drops, the app still opens from the cache
+    page.context.set_offline(True)
+    page.reload()
+    unlock(page, pin)
+    expect(page.locator("#net")).to_have_text("Mất mạng – vẫn bán được")
+    # And it sells: cash with change, VietQR drawn on the device, cash again
+    tap(page, "Chả rươi Tứ Kỳ")
+    page.get_by_role("button", name="Tiền mặt").click()
+    page.get_by_label("Khách đưa (₫)").fill("500000")
+    expect(page.get_by_test_id("cash-change")).not_to_have_text("0\u00a0₫")
+    page.get_by_role("button", name="Xác nhận bán").click()
+    expect(page.get_by_role("heading", name="Hoá đơn")).to_be_visible()
+    expect(page.locator("#receipt-body .traceqr svg")).to_have_count(1)
+    page.get_by_role("button", name="Đơn mới").click()
+
+    tap(page, "Gạo nếp cái hoa vàng")
+    page.get_by_role("button", name="Chuyển khoản VietQR").click()
+    payload = page.get_by_test_id("vietqr").locator("svg").get_attribute("data-payload")
+    note = page.locator("#qr-note").inner_text()
+    page.get_by_role("button", name="Khách đã chuyển – xong").click()
+    page.get_by_role("button", name="Đơn mới").click()
+
+    tap(page, "Mật ong hoa nhãn")
+    page.get_by_role("button", name="Tiền mặt").click()
+    page.get_by_label("Khách đưa (₫)").fill("1000000")
+    page.get_by_role("button", name="Xác nhận bán").click()
+    page.get_by_role("button", name="Đơn mới").click()
+
+    # Then three sales wait on the device and none reached the server
+    expect(page.locator("#queue li[data-status=pending]")).to_have_count(3)
+    assert KioskSale.objects.count() == 0
+
+    # When the network returns, the queue syncs by itself
+    page.context.set_offline(False)
+    expect(page.locator("#queue li[data-status=synced]")).to_have_count(3, timeout=30_000)
+    expect(page.locator("#queue-summary")).to_have_text(re.compile(r"0 chờ gửi · 3 đã đồng bộ"))
+
+    # Then each sale is one order of the point's kiosk channel
+    sales = KioskSale.objects.select_related("order")
+    assert sales.count() == 3
+    assert {sale.order.channel_id for sale in sales} == {point.channel_id}
+    assert Order.objects.filter(channel=point.channel).count() == 3
+    # And the VietQR code the tablet drew is the server's, with the sale's code as the note
+    qr_sale = sales.get(payment_method="vietqr")
+    assert note == sale_code(qr_sale.sale_id)
+    assert payload == vietqr.build_payload(
+        bank_bin="970436", account="0011001234567", amount=qr_sale.order.total, note=note
+    )
+    # And the cash sales are in the programme's ledger, at this point; the transfer joins
+    # it once the bank statement is reconciled
+    ledger = SalesLedgerEntry.objects.filter(order_line__order__kiosk_sale__isnull=False)
+    assert ledger.count() == 2
+    assert set(ledger.values_list("sales_point_id", flat=True)) == {point.pk}
+    [transfer] = reconcile(
+        f"reference,date,amount,note\nFT9,29/11/2026,{int(qr_sale.order.total)},{note}\n".encode()
+    )
+    assert transfer.outcome == "matched", (transfer.outcome, transfer.payment_id)
+    assert ledger.count() == 3
+
+    # And a second sync of the same queue changes nothing
+    page.evaluate("window.ocopKiosk.syncNow()")
+    assert KioskSale.objects.count() == 3
