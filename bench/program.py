@@ -82,7 +82,7 @@ def ingest_events(lines: int) -> tuple[int, float]:
             payloads.append({"order": order.pk, "order_line": line.pk})
         started = time.perf_counter()
         for payload in payloads:
-            emit(EventType.ORDER_LINE_PAID, payload)
+            emit(EventType.ORDER_PAID, payload)
     # Leaving the block committed: every after-commit delivery has now run.
     return lines, time.perf_counter() - started
 

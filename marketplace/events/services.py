@@ -45,29 +45,43 @@ def emit(event_type: str, payload: dict) -> Event:
     """Append an event in the current transaction; subscribers get it after commit."""
     event = Event.objects.create(type=event_type, payload=payload)
     if _subscribers.get(event_type):
-        transaction.on_commit(lambda: deliver(event.pk), robust=True)
+        transaction.on_commit(lambda: deliver(event.pk, event), robust=True)
     return event
 
 
-def deliver(event_id: int) -> None:
-    """Give the event to each subscriber that has not yet handled it."""
-    event = Event.objects.get(pk=event_id)
+def emit_many(event_type: str, payloads: list[dict]) -> list[Event]:
+    """Append several events of one type with one insert; delivered like `emit`'s."""
+    events = Event.objects.bulk_create(Event(type=event_type, payload=p) for p in payloads)
+    if _subscribers.get(event_type):
+        for event in events:
+            transaction.on_commit(lambda event=event: deliver(event.pk, event), robust=True)
+    return events
+
+
+def deliver(event_id: int, event: Event | None = None) -> None:
+    """Give the event to each subscriber that has not yet handled it.
+
+    Each subscriber's delivery record and its handler's writes commit together, in one
+    transaction (the handler in a savepoint, so its failure is recorded, not lost)."""
+    event = event or Event.objects.get(pk=event_id)
     for name, handler in list(_subscribers.get(event.type, {}).items()):
-        delivery, _ = EventDelivery.objects.get_or_create(event=event, subscriber=name)
-        if delivery.succeeded:
-            continue
-        delivery.attempts += 1
-        try:
-            with transaction.atomic():
-                handler(event)
-        except Exception as error:  # a failing subscriber must not lose the event
-            logger.exception("event %s to %s failed", event.pk, name)
-            delivery.last_error = f"{type(error).__name__}: {error}"
-        else:
-            delivery.succeeded = True
-            delivery.delivered_at = timezone.now()
-            delivery.last_error = ""
-        delivery.save()
+        with transaction.atomic():
+            # Handlers are idempotent, so two deliveries racing for one event are harmless.
+            delivery, _ = EventDelivery.objects.get_or_create(event=event, subscriber=name)
+            if delivery.succeeded:
+                continue
+            delivery.attempts += 1
+            try:
+                with transaction.atomic():
+                    handler(event)
+            except Exception as error:  # a failing subscriber must not lose the event
+                logger.exception("event %s to %s failed", event.pk, name)
+                delivery.last_error = f"{type(error).__name__}: {error}"
+            else:
+                delivery.succeeded = True
+                delivery.delivered_at = timezone.now()
+                delivery.last_error = ""
+            delivery.save()
 
 
 def redeliver_pending() -> int:

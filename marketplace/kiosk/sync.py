@@ -131,7 +131,7 @@ def _clean(device: KioskDevice, payload: dict):
     raw_lines = payload.get("lines")
     if not isinstance(raw_lines, list) or not 1 <= len(raw_lines) <= MAX_LINES:
         raise InvalidSale("lines", "Đơn không có dòng hàng hợp lệ.", "The sale has no valid lines.")
-    lines = [_line(device, raw) for raw in raw_lines]
+    lines = _lines(device, raw_lines)
     tendered = (
         _amount(payload["payment"].get("tendered"), "tendered") if method == Gateway.CASH else None
     )
@@ -145,29 +145,37 @@ def _clean(device: KioskDevice, payload: dict):
     return lines, method, tendered, _sold_at(payload.get("soldAt"))
 
 
-def _line(device: KioskDevice, raw) -> SaleLine:
-    if not isinstance(raw, dict):
-        raise InvalidSale("lines", "Dòng hàng không hợp lệ.", "A line is invalid.")
-    quantity = raw.get("quantity")
-    if not isinstance(quantity, int) or isinstance(quantity, bool) or not 1 <= quantity <= 10_000:
-        raise InvalidSale("quantity", "Số lượng không hợp lệ.", "A quantity is invalid.")
-    listing = (
-        VariantChannelListing.objects.select_related(
+def _lines(device: KioskDevice, raw_lines: list) -> list[SaleLine]:
+    for raw in raw_lines:
+        if not isinstance(raw, dict):
+            raise InvalidSale("lines", "Dòng hàng không hợp lệ.", "A line is invalid.")
+        quantity = raw.get("quantity")
+        if (
+            not isinstance(quantity, int)
+            or isinstance(quantity, bool)
+            or not 1 <= quantity <= 10_000
+        ):
+            raise InvalidSale("quantity", "Số lượng không hợp lệ.", "A quantity is invalid.")
+    wanted = [raw.get("variant") for raw in raw_lines]
+    listings = {
+        listing.variant_id: listing
+        for listing in VariantChannelListing.objects.select_related(
             "variant__product__producer", "variant__product__group"
+        ).filter(variant_id__in=[v for v in wanted if isinstance(v, int)], channel=device.channel)
+    }
+    lines = []
+    for raw, variant_id in zip(raw_lines, wanted, strict=True):
+        listing = listings.get(variant_id) if isinstance(variant_id, int) else None
+        if listing is None:
+            raise InvalidSale(
+                "variant",
+                f"Sản phẩm {variant_id} không bán ở kênh này.",
+                f"Product {variant_id} is not sold in this channel.",
+            )
+        lines.append(
+            SaleLine(listing.variant, raw["quantity"], _amount(raw.get("unitPrice"), "unitPrice"))
         )
-        .filter(
-            variant_id=raw.get("variant") if isinstance(raw.get("variant"), int) else None,
-            channel=device.channel,
-        )
-        .first()
-    )
-    if listing is None:
-        raise InvalidSale(
-            "variant",
-            f"Sản phẩm {raw.get('variant')} không bán ở kênh này.",
-            f"Product {raw.get('variant')} is not sold in this channel.",
-        )
-    return SaleLine(listing.variant, quantity, _amount(raw.get("unitPrice"), "unitPrice"))
+    return lines
 
 
 def _amount(value, field: str) -> Decimal:
@@ -247,9 +255,13 @@ def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:
         fulfilled_at=now,
         delivered_at=now,
     )
+    rates = {}
     for line in lines:
         variant = line.variant
-        rate = commission_rate(producer.pk, variant.product.group)
+        group = variant.product.group
+        if group.pk not in rates:
+            rates[group.pk] = commission_rate(producer.pk, group)
+        rate = rates[group.pk]
         line_total = quantize(line.unit_price * line.quantity, order.currency)
         OrderLine.objects.create(
             order=order,
@@ -273,8 +285,11 @@ def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:
 
 def _take_stock(device: KioskDevice, sale: KioskSale, line: SaleLine) -> None:
     """The goods left the stall: take them from its stock, flag any shortfall for staff."""
-    stock, _ = Stock.objects.get_or_create(warehouse=device.warehouse, variant=line.variant)
-    stock = Stock.objects.select_for_update().get(pk=stock.pk)
+    stock = (
+        Stock.objects.select_for_update()
+        .filter(warehouse=device.warehouse, variant=line.variant)
+        .first()
+    ) or Stock.objects.create(warehouse=device.warehouse, variant=line.variant)
     taken = min(line.quantity, stock.quantity_available)
     if taken:
         Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") - taken)

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from marketplace.errors import CommerceError, CommerceErrorCode
-from marketplace.events.services import EventType, emit
+from marketplace.events.services import EventType, emit, emit_many
 from marketplace.money import quantize
 from marketplace.orders.models import ChargeStatus, Order, OrderStatus
 from marketplace.payments import vietqr
@@ -105,9 +105,9 @@ def _emit_paid(order: Order) -> None:
         EventType.ORDER_PAID,
         {"order": order.pk, "total": str(quantize(order.total, order.currency))},
     )
-    for line in order.lines.select_related("producer_order"):
-        emit(
-            EventType.ORDER_LINE_PAID,
+    emit_many(
+        EventType.ORDER_LINE_PAID,
+        [
             {
                 "order": order.pk,
                 "order_line": line.pk,
@@ -118,8 +118,10 @@ def _emit_paid(order: Order) -> None:
                 "gross": str(quantize(line.total, line.currency)),
                 "commission": str(quantize(line.commission_amount, line.currency)),
                 "currency": line.currency,
-            },
-        )
+            }
+            for line in order.lines.select_related("producer_order")
+        ],
+    )
 
 
 def mark_failed(payment: Payment, *, reason: str, reference: str = "") -> Payment:

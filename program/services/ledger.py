@@ -2,10 +2,13 @@
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from catalog.models import AdministrativeUnit
 from catalog.services.administrative_units import successors_on
 from marketplace.events.models import Event
 from marketplace.events.services import EventType, subscribe
@@ -19,7 +22,7 @@ SUBSCRIBER = "program.ledger"
 
 
 def subscribe_to_sales() -> None:
-    subscribe(EventType.ORDER_LINE_PAID, on_line_paid, name=SUBSCRIBER)
+    subscribe(EventType.ORDER_PAID, on_order_paid, name=SUBSCRIBER)
     subscribe(EventType.ORDER_LINE_REFUNDED, on_line_refunded, name=SUBSCRIBER)
 
 
@@ -31,10 +34,12 @@ def refund_source(refund_id: int, line_id: int) -> str:
     return f"refund:{refund_id}:{line_id}"
 
 
-def on_line_paid(event: Event) -> None:
-    """`order_line.paid`: one sale row, keyed by the order line (a replay writes nothing)."""
-    line = _line(event.payload["order_line"])
-    record_entry(sale_entry(line))
+def on_order_paid(event: Event) -> None:
+    """`order.paid`: one sale row per line, keyed by the order line (a replay writes nothing).
+
+    The order's lines are booked together: one delivery and one insert per order."""
+    lines = list(_lines().filter(order_id=event.payload["order"]))
+    record_entries([sale_entry(line) for line in lines])
 
 
 def on_line_refunded(event: Event) -> None:
@@ -51,13 +56,35 @@ def on_line_refunded(event: Event) -> None:
     record_entry(refund_entry(refund_line))
 
 
-def _line(line_id: int) -> OrderLine:
+def _lines():
     return OrderLine.objects.select_related(
         "order__channel",
         "producer_order__producer__commune",
         "producer_order__pickup_warehouse",
         "variant__product",
-    ).get(pk=line_id)
+    ).order_by("pk")
+
+
+def _line(line_id: int) -> OrderLine:
+    return _lines().get(pk=line_id)
+
+
+def record_entries(entries: list[SalesLedgerEntry]) -> int:
+    """Append the entries whose sources are not yet in the ledger; returns how many."""
+    sources = [entry.source for entry in entries]
+    booked = set(
+        SalesLedgerEntry.objects.filter(source__in=sources).values_list("source", flat=True)
+    )
+    fresh = [entry for entry in entries if entry.source not in booked]
+    if not fresh:
+        return 0
+    try:
+        with transaction.atomic():
+            SalesLedgerEntry.objects.bulk_create(fresh)
+    except IntegrityError:  # another delivery booked some of them meanwhile
+        return sum(record_entry(entry) for entry in fresh)
+    queue_ledger_webhooks(fresh)
+    return len(fresh)
 
 
 def record_entry(entry: SalesLedgerEntry) -> bool:
@@ -127,15 +154,22 @@ def unit_on(producer, day: date):
     commune = producer.commune
     if commune.is_valid_on(day):
         return commune
+    return AdministrativeUnit(pk=_successor_id(commune.pk, day))
+
+
+@lru_cache(maxsize=4096)
+def _successor_id(commune_id: int, day: date) -> int:
+    # Units change by decree, years apart; a process may remember the answer for a day.
+    commune = AdministrativeUnit.objects.get(pk=commune_id)
     successors = successors_on(commune, day)
-    return successors[0] if len(successors) == 1 else commune
+    return successors[0].pk if len(successors) == 1 else commune_id
 
 
 def sales_point(line: OrderLine) -> TourismPoint | None:
     """The tourism point that sold the line: its kiosk channel, else its pickup warehouse."""
-    point = TourismPoint.objects.filter(channel_id=line.order.channel_id).first()
-    if point is None and line.producer_order.pickup_warehouse_id:
-        point = TourismPoint.objects.filter(
-            warehouse_id=line.producer_order.pickup_warehouse_id
-        ).first()
-    return point
+    by_channel = Q(channel_id=line.order.channel_id)
+    warehouse_id = line.producer_order.pickup_warehouse_id
+    by_warehouse = Q(warehouse_id=warehouse_id) if warehouse_id else Q(pk__in=[])
+    points = TourismPoint.objects.filter(by_channel | by_warehouse).only("channel_id")
+    found = sorted(points, key=lambda point: point.channel_id != line.order.channel_id)
+    return found[0] if found else None

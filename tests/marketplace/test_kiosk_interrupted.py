@@ -63,7 +63,7 @@ def start_server(device_id: int, batch: list) -> subprocess.Popen:
     return server
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_killed_syncs_then_a_full_one_write_each_sale_once(kiosk):  # noqa: F811
     registration, rice, _ = kiosk
     device = registration.device

@@ -13,7 +13,7 @@ from marketplace.payments.refunds import refund_lines
 from marketplace.payments.services import record_cash
 from program.models import SalesLedgerEntry
 from program.services import aggregates
-from program.services.ledger import on_line_paid
+from program.services.ledger import on_order_paid
 from program.services.scope import scope_for
 from tests.program.conftest import this_year
 
@@ -39,9 +39,9 @@ def test_a_paid_cod_order_is_one_ledger_row_per_line(paid_cod_order):
 
 def test_a_replayed_payment_event_writes_nothing(paid_cod_order, committed):
     paid_cod_order()
-    event = Event.objects.get(type=events.EventType.ORDER_LINE_PAID)
+    event = Event.objects.get(type=events.EventType.ORDER_PAID)
 
-    on_line_paid(event)
+    on_order_paid(event)
     EventDelivery.objects.filter(event=event).delete()
     committed(events.deliver, event.pk)
 
