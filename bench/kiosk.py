@@ -80,7 +80,7 @@ def main() -> None:
             VIETQR_ACCOUNT_NAME="VP DIEU PHOI OCOP",
         )
         port = free_port()
-        server = serve(database_url + os.environ.get('BENCH_DB_OPTIONS', ''), data_dir, port)
+        server = serve(database_url, data_dir, port)
         try:
             _, snapshot = request(port, "GET", "/kiosk/api/snapshot", token)
             sales = make_sales(snapshot, args.sales)

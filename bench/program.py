@@ -3,7 +3,7 @@
     .venv/bin/python bench/program.py [--rows 1000000] [--repeat 20] [--lines 2000]
 
 On a fresh embedded PostgreSQL with the demo data:
-1. ingestion through the real path: paid order lines are emitted as `order_line.paid`
+1. ingestion through the real path: paid orders (one line each) are emitted as `order.paid`
    events in one transaction; after commit the ledger subscriber books them (prints
    rows per second), and a 5,000-row CSV import is previewed and confirmed;
 2. fills the ledger to --rows rows (dates over 2023–2026, the demo's products and

@@ -7,9 +7,11 @@ from django.db.models import Count
 from catalog.models import Producer, Product, ProductImage, ProductVariant, Rating
 from marketplace.accounts.models import User
 from marketplace.channels.models import VariantChannelListing
+from marketplace.kiosk.models import KioskDevice
 from marketplace.orders.models import Order
 from marketplace.payments.models import Payment
 from marketplace.warehouses.models import Stock
+from program.models import SalesLedgerEntry
 from traceability.models import Lot, Scan, Stamp
 
 
@@ -30,6 +32,8 @@ def snapshot():
         "prices": sorted(VariantChannelListing.objects.values_list("variant__sku", "price_amount")),
         "lots": sorted(Lot.objects.values_list("code", "status")),
         "stamps": Stamp.objects.count(),
+        "ledger": sorted(SalesLedgerEntry.objects.values_list("source", "gross")),
+        "kiosks": sorted(KioskDevice.objects.values_list("name", "token_hash")),
         "scans": Scan.objects.count(),
     }
 
@@ -44,6 +48,8 @@ def test_loading_the_demo_twice_gives_the_same_data(db):
     assert snapshot() == first
     assert "canbo@ocop.demo / demo-canbo-2023" in output.getvalue()
     assert "chaxua@ocop.demo / demo-chuthe-2023" in output.getvalue()
+    assert "tuky@ocop.demo / demo-tuky-2023" in output.getvalue()
+    assert "token demo-kiosk-dinh-lang-tu-ky  PIN 202301" in output.getvalue()
 
 
 def test_the_demo_is_a_realistic_programme(demo):

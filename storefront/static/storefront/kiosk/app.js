@@ -15,7 +15,7 @@
       setupButton: "Kết nối", lockTitle: "Nhập mã PIN để mở quầy", pinLabel: "Mã PIN",
       unlock: "Mở khoá", search: "Tìm sản phẩm", searchPlaceholder: "Tìm sản phẩm…",
       cart: "Giỏ hàng", total: "Tổng", cash: "Tiền mặt", vietqr: "Chuyển khoản VietQR",
-      card: "Thẻ (cần mạng)", queue: "Đơn đã bán", cashTitle: "Thanh toán tiền mặt",
+queue: "Đơn đã bán", cashTitle: "Thanh toán tiền mặt",
       due: "Phải trả", tendered: "Khách đưa (₫)", change: "Tiền thừa",
       confirmSale: "Xác nhận bán", cancel: "Huỷ", qrTitle: "Quét mã để chuyển khoản",
       note: "Nội dung", qrHelp: "Đơn sẽ ở trạng thái \"chờ chuyển khoản\" đến khi đối soát sao kê.",
@@ -25,7 +25,7 @@
       pending: "chờ gửi", synced: "đã đồng bộ", flagged: "đã đồng bộ, cần cán bộ kiểm tra",
       failed: "lỗi", wrongPin: "Sai mã PIN.", tooLittle: "Khách đưa ít hơn số phải trả.",
       badToken: "Không kết nối được: ", needsNetwork: "Cần mạng để lấy danh mục lần đầu.",
-      cardOffline: "Thanh toán thẻ chỉ dùng khi có mạng.", paidCash: "Tiền mặt",
+paidCash: "Tiền mặt",
       paidQr: "VietQR – chờ chuyển khoản", sale: "Mã đơn", trace: "Truy xuất nguồn gốc",
       queueSummary: (p, s, f) => `${p} chờ gửi · ${s} đã đồng bộ · ${f} lỗi`,
       noProducts: "Không có sản phẩm phù hợp.", stock: "còn", producer: "Chủ thể",
@@ -39,7 +39,7 @@
       setupButton: "Connect", lockTitle: "Enter the PIN to open the stall", pinLabel: "PIN",
       unlock: "Unlock", search: "Search products", searchPlaceholder: "Search products…",
       cart: "Cart", total: "Total", cash: "Cash", vietqr: "VietQR transfer",
-      card: "Card (needs network)", queue: "Sales", cashTitle: "Cash payment",
+queue: "Sales", cashTitle: "Cash payment",
       due: "Due", tendered: "Tendered (₫)", change: "Change",
       confirmSale: "Confirm sale", cancel: "Cancel", qrTitle: "Scan to pay by transfer",
       note: "Note", qrHelp: "The sale waits as \"awaiting transfer\" until the statement is reconciled.",
@@ -49,7 +49,7 @@
       pending: "pending", synced: "synced", flagged: "synced, flagged for staff",
       failed: "failed", wrongPin: "Wrong PIN.", tooLittle: "Less than the amount due.",
       badToken: "Cannot connect: ", needsNetwork: "The first catalogue needs the network.",
-      cardOffline: "Card payments need the network.", paidCash: "Cash",
+paidCash: "Cash",
       paidQr: "VietQR – awaiting transfer", sale: "Sale", trace: "Traceability",
       queueSummary: (p, s, f) => `${p} pending · ${s} synced · ${f} failed`,
       noProducts: "No matching product.", stock: "left", producer: "Producer",
@@ -161,7 +161,6 @@
   function renderNet() {
     $("net").textContent = navigator.onLine ? t("online") : t("offline");
     $("net").className = `badge ${navigator.onLine ? "on" : "off"}`;
-    $("pay-card").disabled = !navigator.onLine || !(snap && snap.channel.paymentMethods.includes("stripe"));
   }
 
   async function api(path, options = {}) {
@@ -274,7 +273,6 @@
     $("cart-total").textContent = vnd(cartTotal());
     ["pay-cash", "pay-vietqr"].forEach((button) => { $(button).disabled = !cart.size; });
     renderNet();
-    if (!cart.size) $("pay-card").disabled = true;
   }
 
   /* ---------- selling ---------- */
@@ -544,7 +542,6 @@
     $("search").addEventListener("input", renderProducts);
     $("pay-cash").addEventListener("click", payCash);
     $("pay-vietqr").addEventListener("click", payVietqr);
-    $("pay-card").addEventListener("click", () => banner(t("cardOffline")));
     $("tendered").addEventListener("input", updateChange);
     $("cash-form").addEventListener("submit", async (event) => {
       const tendered = Number($("tendered").value || 0);
