@@ -107,3 +107,26 @@ def test_ledger_rows_cannot_be_changed(paid_cod_order):
 
     with pytest.raises(ValueError, match="append-only"):
         entry.save()
+
+
+def test_a_card_payment_confirmed_by_the_signed_webhook_is_booked_once(
+    client, make_seller, ready_checkout, stripe_settings, settings, committed
+):
+    from marketplace.payments import stripe_gateway
+    from tests.marketplace.test_payments_stripe import confirm, intent_event, post_event
+
+    order = complete_checkout(ready_checkout((make_seller(price=120000), 2)), "stripe")
+    payment = stripe_gateway.create_payment_intent(
+        order.payments.get(), payment_method="pm_card_visa"
+    )
+    event = intent_event("evt_ledger_1", "payment_intent.succeeded", confirm(payment).to_dict())
+
+    committed(post_event, client, settings, event)
+    committed(post_event, client, settings, event)  # Stripe sends it again
+
+    entry = SalesLedgerEntry.objects.get()
+    assert (entry.order_line.order_id, entry.gross, entry.channel_kind) == (
+        order.pk,
+        Decimal("240000"),
+        "online",
+    )

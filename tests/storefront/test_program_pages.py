@@ -136,6 +136,19 @@ def test_the_year_report_in_xlsx_equals_the_dashboard(staff):
     assert sum(Decimal(row[1]) for row in channel_rows) == totals.gross
 
 
+def test_the_month_report_in_xlsx_equals_the_dashboard_for_that_month(staff):
+    response = staff.get(
+        "/chuong-trinh/bao-cao/", {"kind": "month", "year": 2023, "number": 9, "format": "xlsx"}
+    )
+    dashboard = staff.get("/chuong-trinh/", {"start": "2023-09-01", "end": "2023-09-30"})
+
+    book = load_workbook(io.BytesIO(response.content))
+    summary = {row[0]: row[1] for row in book["Tong hop"].iter_rows(values_only=True) if row}
+    total = summary["Doanh thu (đã trừ hoàn tiền) / Revenue net of refunds (₫)"]
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-ocop-09-2023.xlsx"'
+    assert Decimal(total) == dashboard.context["totals"].gross == Decimal("13800000")
+
+
 def test_the_quarter_report_in_pdf_is_a_pdf(staff):
     response = staff.get(
         "/chuong-trinh/bao-cao/", {"kind": "quarter", "year": 2023, "number": 3, "format": "pdf"}
