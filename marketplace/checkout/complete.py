@@ -8,9 +8,8 @@ from marketplace.checkout.services import expires_at
 from marketplace.checkout.totals import compute_totals
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.events.services import EventType, emit
-from marketplace.money import quantize
-from marketplace.orders.commission import commission_rate
-from marketplace.orders.models import Order, OrderLine, OrderStatus, ProducerOrder
+from marketplace.orders.lines import freeze_line
+from marketplace.orders.models import Order, OrderStatus, ProducerOrder
 from marketplace.payments import services as payments
 from marketplace.payments.models import Gateway
 from marketplace.warehouses.services import (
@@ -120,25 +119,7 @@ def _create_producer_order(order, part, delivery, totals) -> ProducerOrder:
         else list(delivery_warehouses(part.producer.pk, order.channel))
     )
     for line in part.lines:
-        variant = line.variant
-        unit_price = totals.unit_prices[variant.pk]
-        line_total = quantize(unit_price * line.quantity, order.currency)
-        rate = commission_rate(part.producer.pk, variant.product.group)
-        order_line = OrderLine.objects.create(
-            order=order,
-            producer_order=sub_order,
-            variant=variant,
-            product_name=variant.product.name,
-            variant_name=variant.name,
-            sku=variant.sku,
-            gtin=variant.gtin or "",
-            producer_name=part.producer.name,
-            quantity=line.quantity,
-            unit_price=unit_price,
-            total=line_total,
-            currency=order.currency,
-            commission_rate=rate,
-            commission_amount=quantize(line_total * rate / 100, order.currency),
-        )
+        unit_price = totals.unit_prices[line.variant.pk]
+        order_line = freeze_line(order, sub_order, line.variant, line.quantity, unit_price)
         allocate(order_line, warehouses)
     return sub_order

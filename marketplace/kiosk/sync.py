@@ -22,10 +22,9 @@ from marketplace.errors import CommerceError
 from marketplace.events.services import EventType, emit
 from marketplace.kiosk.models import KioskDevice, KioskSale, SaleStatus
 from marketplace.money import quantize
-from marketplace.orders.commission import commission_rate
+from marketplace.orders.lines import freeze_line
 from marketplace.orders.models import (
     Order,
-    OrderLine,
     OrderStatus,
     ProducerOrder,
     ProducerOrderStatus,
@@ -255,31 +254,9 @@ def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:
         fulfilled_at=now,
         delivered_at=now,
     )
-    rates = {}
-    for line in lines:
-        variant = line.variant
-        group = variant.product.group
-        if group.pk not in rates:
-            rates[group.pk] = commission_rate(producer.pk, group)
-        rate = rates[group.pk]
-        line_total = quantize(line.unit_price * line.quantity, order.currency)
-        OrderLine.objects.create(
-            order=order,
-            producer_order=sub_order,
-            variant=variant,
-            product_name=variant.product.name,
-            variant_name=variant.name,
-            sku=variant.sku,
-            gtin=variant.gtin or "",
-            producer_name=producer.name,
-            quantity=line.quantity,
-            quantity_fulfilled=line.quantity,
-            unit_price=line.unit_price,
-            total=line_total,
-            currency=order.currency,
-            commission_rate=rate,
-            commission_amount=quantize(line_total * rate / 100, order.currency),
-        )
+    # Stock rows are locked in one order (by variant) so concurrent sales never deadlock.
+    for line in sorted(lines, key=lambda line: line.variant.pk):
+        freeze_line(order, sub_order, line.variant, line.quantity, line.unit_price, fulfilled=True)
         _take_stock(device, sale, line)
 
 

@@ -1,0 +1,39 @@
+"""Order lines are frozen at order time: names, codes, price and commission."""
+
+from decimal import Decimal
+
+from marketplace.money import quantize
+from marketplace.orders.commission import commission_rate
+from marketplace.orders.models import Order, OrderLine, ProducerOrder
+
+
+def freeze_line(
+    order: Order,
+    sub_order: ProducerOrder,
+    variant,
+    quantity: int,
+    unit_price: Decimal,
+    *,
+    fulfilled: bool = False,
+) -> OrderLine:
+    """Create the line with today's names and the programme's commission fixed."""
+    producer = sub_order.producer
+    line_total = quantize(unit_price * quantity, order.currency)
+    rate = commission_rate(producer.pk, variant.product.group)
+    return OrderLine.objects.create(
+        order=order,
+        producer_order=sub_order,
+        variant=variant,
+        product_name=variant.product.name,
+        variant_name=variant.name,
+        sku=variant.sku,
+        gtin=variant.gtin or "",
+        producer_name=producer.name,
+        quantity=quantity,
+        quantity_fulfilled=quantity if fulfilled else 0,
+        unit_price=unit_price,
+        total=line_total,
+        currency=order.currency,
+        commission_rate=rate,
+        commission_amount=quantize(line_total * rate / 100, order.currency),
+    )
