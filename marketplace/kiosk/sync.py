@@ -58,17 +58,33 @@ class InvalidSale(Exception):
 
 def sync_batch(device: KioskDevice, sales: list[dict]) -> list[dict]:
     """Write each sale of the batch once; answer per sale: synced, flagged or failed."""
-    results = [sync_sale(device, sale) for sale in sales]
+    known = _already_synced(sales)
+    results = [sync_sale(device, sale, known) for sale in sales]
     KioskDevice.objects.filter(pk=device.pk).update(last_sync_at=timezone.now())
     return results
 
 
-def sync_sale(device: KioskDevice, payload: dict) -> dict:
+def _sale_id(payload: dict) -> uuid.UUID | None:
     try:
-        sale_id = uuid.UUID(str(payload.get("id", "")))
+        return uuid.UUID(str(payload.get("id", "")))
     except ValueError:
+        return None
+
+
+def _already_synced(sales: list[dict]) -> dict:
+    """The batch's sales written before, read in one query (a resent queue is common)."""
+    ids = [sale_id for sale_id in map(_sale_id, sales) if sale_id]
+    found = KioskSale.objects.filter(sale_id__in=ids).select_related("order")
+    return {sale.sale_id: sale for sale in found}
+
+
+def sync_sale(device: KioskDevice, payload: dict, known: dict | None = None) -> dict:
+    sale_id = _sale_id(payload)
+    if sale_id is None:
         return _failed(payload.get("id"), "id", "Mã đơn không hợp lệ.", "The sale id is invalid.")
-    done = KioskSale.objects.filter(sale_id=sale_id).select_related("order").first()
+    if known is None:
+        known = _already_synced([payload])
+    done = known.get(sale_id)
     if done is not None:
         return _answer(done, duplicate=True)
     try:
