@@ -86,7 +86,15 @@ def test_demo_images_are_real_jpeg_files(demo):
 def test_the_demo_shop_prices_every_variant_and_has_orders_in_each_payment_state(demo):
     from catalog.models import ProductVariant
 
-    assert VariantChannelListing.objects.count() == ProductVariant.objects.count()
+    online = VariantChannelListing.objects.filter(channel__slug="default-channel")
+    assert online.count() == ProductVariant.objects.count()
+    # Each kiosk sells the products on display at its point, at the online price.
+    kiosk = VariantChannelListing.objects.filter(channel__slug="kiosk-dinh-lang-tu-ky")
+    assert kiosk.exists()
+    assert all(
+        listing.price_amount == online.get(variant=listing.variant).price_amount
+        for listing in kiosk
+    )
     assert not Stock.objects.filter(quantity=0).exists()
     payment_states = set(Payment.objects.values_list("gateway", "status"))
     assert {
