@@ -59,6 +59,7 @@ urlpatterns = [
     path("kiosk/api/snapshot", kiosk.snapshot, name="kiosk-snapshot"),
     path("kiosk/api/sync", kiosk.sync, name="kiosk-sync"),
     path("kiosk/api/report", kiosk.report, name="kiosk-report"),
+    path("kiosk/api/card", kiosk.card, name="kiosk-card"),
     path("robots.txt", seo.robots, name="robots"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
 ]

@@ -78,7 +78,16 @@ def _already_synced(sales: list[dict]) -> dict:
     return {sale.sale_id: sale for sale in found}
 
 
-def sync_sale(device: KioskDevice, payload: dict, known: dict | None = None) -> dict:
+def start_card_sale(device: KioskDevice, payload: dict) -> dict:
+    """A card sale, made while online: the order is written now and paid by card on the
+    order's page (Stripe.js); the signed webhook marks it paid. Sent twice, it answers
+    the same order."""
+    return sync_sale(device, payload, methods=(Gateway.STRIPE,))
+
+
+def sync_sale(
+    device: KioskDevice, payload: dict, known: dict | None = None, methods=OFFLINE_METHODS
+) -> dict:
     sale_id = _sale_id(payload)
     if sale_id is None:
         return _failed(payload.get("id"), "id", "Mã đơn không hợp lệ.", "The sale id is invalid.")
@@ -88,7 +97,7 @@ def sync_sale(device: KioskDevice, payload: dict, known: dict | None = None) -> 
     if done is not None:
         return _answer(done, duplicate=True)
     try:
-        lines, method, tendered, sold_at = _clean(device, payload)
+        lines, method, tendered, sold_at = _clean(device, payload, methods)
     except InvalidSale as invalid:
         return _failed(sale_id, invalid.field, invalid.message_vi, invalid.message_en)
     try:
@@ -116,6 +125,7 @@ def _answer(sale: KioskSale, *, duplicate: bool) -> dict:
         "id": str(sale.sale_id),
         "status": sale.status,
         "order": sale.order.code if sale.order else None,
+        "token": str(sale.order.token) if sale.order else None,
         "flags": sale.flags,
         "duplicate": duplicate,
     }
@@ -131,13 +141,13 @@ def _failed(sale_id, field: str, message_vi: str, message_en: str) -> dict:
     }
 
 
-def _clean(device: KioskDevice, payload: dict):
+def _clean(device: KioskDevice, payload: dict, methods=OFFLINE_METHODS):
     method = (
         payload.get("payment", {}).get("method")
         if isinstance(payload.get("payment"), dict)
         else None
     )
-    if method not in OFFLINE_METHODS or method not in device.channel.payment_gateways:
+    if method not in methods or method not in device.channel.payment_gateways:
         raise InvalidSale(
             "payment",
             f"Hình thức thanh toán «{method}» không dùng được khi đồng bộ.",
@@ -240,6 +250,8 @@ def _record(device: KioskDevice, sale: KioskSale, lines: list[SaleLine], tendere
     emit(EventType.ORDER_CREATED, {"order": order.pk, "gateway": sale.payment_method})
     if sale.payment_method == Gateway.CASH:
         payments.record_cash(order, tendered)
+    elif sale.payment_method == Gateway.STRIPE:
+        payments.open_payment(order, Gateway.STRIPE)
     else:
         # The customer paid with the code the device drew offline: its note is the sale code.
         payment = payments.open_payment(order, Gateway.VIETQR)

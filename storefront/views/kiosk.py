@@ -11,6 +11,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -20,7 +21,7 @@ from marketplace.errors import CommerceError
 from marketplace.kiosk import devices
 from marketplace.kiosk.report import end_of_day
 from marketplace.kiosk.snapshot import snapshot as build_snapshot
-from marketplace.kiosk.sync import sync_batch
+from marketplace.kiosk.sync import start_card_sale, sync_batch
 
 MAX_BATCH = 500
 MAX_BODY = 5 * 1024 * 1024
@@ -99,6 +100,27 @@ def sync(request):
         return JsonResponse({"error": {"code": "invalid", "message_en": message}}, status=400)
     sales = [sale if isinstance(sale, dict) else {} for sale in sales]
     return JsonResponse({"results": sync_batch(device, sales)})
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def card(request):
+    """Start a card sale (online only): the answer names the order page that takes the card."""
+    try:
+        device = _device(request)
+    except CommerceError as error:
+        return _refused(error)
+    try:
+        sale = json.loads(request.body)
+    except ValueError:
+        sale = None
+    if not isinstance(sale, dict):
+        return JsonResponse({"error": {"code": "invalid"}}, status=400)
+    result = start_card_sale(device, sale)
+    if result["status"] == "failed":
+        return JsonResponse({"result": result}, status=400)
+    return JsonResponse({"result": result, "url": reverse("shop-order", args=[result["token"]])})
 
 
 def _money(value) -> int:

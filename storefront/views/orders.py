@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_POST
 
 from catalog.errors import DomainError
+from marketplace.kiosk.models import KioskSale
 from marketplace.orders.models import Order
 from marketplace.payments import stripe_gateway, vietqr
 from marketplace.payments.models import Gateway, PaymentStatus
@@ -43,6 +44,7 @@ def _context(order: Order) -> dict:
         }
     if payment and payment.gateway == Gateway.STRIPE:
         context["stripe_key"] = settings.STRIPE_PUBLISHABLE_KEY
+    context["kiosk_sale"] = KioskSale.objects.filter(order=order).first()
     return context
 
 

@@ -12,6 +12,7 @@ from marketplace.payments import vietqr
 from marketplace.payments.reconciliation import reconcile
 from program.models import SalesLedgerEntry
 from tests.e2e.conftest import AXE, serious_accessibility_violations
+from tests.e2e.test_payments import card_settings  # noqa: F401
 from tourism.kiosk_demo import load_kiosks
 from tourism.models import TourismPoint
 
@@ -117,3 +118,38 @@ def test_sell_three_items_offline_then_sync_once(tablet):
     # And a second sync of the same queue changes nothing
     page.evaluate("window.ocopKiosk.syncNow()")
     assert KioskSale.objects.count() == 3
+
+
+def test_a_card_sale_is_paid_online_and_booked_once(browser, shop, card_settings):  # noqa: F811
+    # Given the tablet of a point whose channel takes cards, online
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 1024, "height": 768}, base_url=shop
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    _, token, pin = next(k for k in load_kiosks() if "Đình làng" in k[0])
+    page.goto("/kiosk/")
+    page.get_by_label("Mã thiết bị (in trên phiếu đăng ký)").fill(token)
+    page.get_by_role("button", name="Kết nối").click()
+    unlock(page, pin)
+    # When the operator sells by card, the order's page takes the card through Stripe.js
+    tap(page, "Chả rươi Tứ Kỳ")
+    page.get_by_role("button", name="Thẻ (cần mạng)").click()
+    card = page.locator("#card-element")
+    card.get_by_placeholder("number").fill("4242424242424242")
+    card.get_by_placeholder("exp_month").fill("12")
+    card.get_by_placeholder("exp_year").fill("30")
+    card.get_by_placeholder("cvc").fill("123")
+    card.get_by_placeholder("postal_code").fill("10000")
+    page.get_by_role("button", name=re.compile(r"^Thanh toán \d")).click()
+    # Then the signed webhook marks it paid, once, in the ledger at the point
+    expect(page.get_by_test_id("payment-status")).to_have_text("đã thanh toán", timeout=20_000)
+    sale = KioskSale.objects.select_related("order").get()
+    assert (sale.payment_method, sale.order.charge_status) == ("stripe", "full")
+    point = TourismPoint.objects.get(slug="dinh-lang-tu-ky")
+    entries = SalesLedgerEntry.objects.filter(order_line__order=sale.order)
+    assert entries.count() == 1 and entries.get().sales_point_id == point.pk
+    # And the operator goes back to the stall
+    page.get_by_test_id("back-to-kiosk").click()
+    expect(page.get_by_label("Mã PIN")).to_be_visible()
+    context.close()

@@ -117,3 +117,38 @@ def test_the_app_shell_manifest_and_worker_are_served(client, demo):
     assert (manifest["start_url"], manifest["display"]) == ("/kiosk/", "standalone")
     assert worker["Content-Type"] == "text/javascript"
     assert b"caches.match" in worker.content
+
+
+def test_a_card_sale_opens_an_unpaid_order_with_a_card_payment(client, kiosk):
+    _, token, _ = kiosk
+    snapshot = client.get("/kiosk/api/snapshot", **bearer(token)).json()
+    sale = {**a_sale(snapshot), "payment": {"method": "stripe"}}
+
+    first = client.post(
+        "/kiosk/api/card", json.dumps(sale), content_type="application/json", **bearer(token)
+    ).json()
+    again = client.post(
+        "/kiosk/api/card", json.dumps(sale), content_type="application/json", **bearer(token)
+    ).json()
+
+    order = KioskSale.objects.get().order
+    assert first["url"] == f"/don-hang/{order.token}/" == again["url"]
+    assert (order.charge_status, order.payments.get().gateway) == ("none", "stripe")
+    page = client.get(first["url"])
+    assert 'data-testid="back-to-kiosk"' in page.content.decode()
+
+
+def test_cash_cannot_go_through_the_card_endpoint(client, kiosk):
+    _, token, _ = kiosk
+    snapshot = client.get("/kiosk/api/snapshot", **bearer(token)).json()
+
+    response = client.post(
+        "/kiosk/api/card",
+        json.dumps(a_sale(snapshot)),
+        content_type="application/json",
+        **bearer(token),
+    )
+
+    assert response.status_code == 400
+    assert response.json()["result"]["field"] == "payment"
+    assert not KioskSale.objects.exists()

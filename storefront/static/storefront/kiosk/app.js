@@ -15,6 +15,7 @@
       setupButton: "Kết nối", lockTitle: "Nhập mã PIN để mở quầy", pinLabel: "Mã PIN",
       unlock: "Mở khoá", search: "Tìm sản phẩm", searchPlaceholder: "Tìm sản phẩm…",
       cart: "Giỏ hàng", total: "Tổng", cash: "Tiền mặt", vietqr: "Chuyển khoản VietQR",
+      card: "Thẻ (cần mạng)", cardFailed: "Không tạo được đơn thanh toán thẻ: ",
 queue: "Đơn đã bán", cashTitle: "Thanh toán tiền mặt",
       due: "Phải trả", tendered: "Khách đưa (₫)", change: "Tiền thừa",
       confirmSale: "Xác nhận bán", cancel: "Huỷ", qrTitle: "Quét mã để chuyển khoản",
@@ -39,6 +40,7 @@ paidCash: "Tiền mặt",
       setupButton: "Connect", lockTitle: "Enter the PIN to open the stall", pinLabel: "PIN",
       unlock: "Unlock", search: "Search products", searchPlaceholder: "Search products…",
       cart: "Cart", total: "Total", cash: "Cash", vietqr: "VietQR transfer",
+      card: "Card (needs network)", cardFailed: "The card sale could not be started: ",
 queue: "Sales", cashTitle: "Cash payment",
       due: "Due", tendered: "Tendered (₫)", change: "Change",
       confirmSale: "Confirm sale", cancel: "Cancel", qrTitle: "Scan to pay by transfer",
@@ -161,6 +163,9 @@ paidCash: "Cash",
   function renderNet() {
     $("net").textContent = navigator.onLine ? t("online") : t("offline");
     $("net").className = `badge ${navigator.onLine ? "on" : "off"}`;
+    const cardAllowed = snap && snap.channel.paymentMethods.includes("stripe");
+    $("pay-card").hidden = !cardAllowed;
+    $("pay-card").disabled = !navigator.onLine || !cart.size;
   }
 
   async function api(path, options = {}) {
@@ -175,7 +180,10 @@ paidCash: "Cash",
       error.refused = true;
       throw error;
     }
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (!response.ok) {
+      const reason = body.result && (lang === "en" ? body.result.message_en : body.result.message_vi);
+      throw new Error(reason || `HTTP ${response.status}`);
+    }
     return body;
   }
 
@@ -330,6 +338,24 @@ paidCash: "Cash",
     $("qr-amount").textContent = vnd(amount);
     $("qr-note").textContent = note;
     $("qr-dialog").showModal();
+  }
+
+  /* Card: online only. The order is made now and the card is taken on its page. */
+  async function payCard() {
+    const id = crypto.randomUUID();
+    const lines = [...cart].map(([variant, quantity]) => ({ variant, quantity, unitPrice: variants.get(variant).price }));
+    const sale = { id, soldAt: new Date().toISOString(), payment: { method: "stripe" }, lines };
+    try {
+      const answer = await api("/kiosk/api/card", {
+        method: "POST", body: JSON.stringify(sale), headers: { "Content-Type": "application/json" },
+      });
+      await putSale({ ...sale, code: saleCode(id), status: "synced", order: answer.result.order,
+        total: cartTotal(), receipt: [] });
+      cart.clear();
+      window.location.assign(answer.url);
+    } catch (error) {
+      banner(t("cardFailed") + error.message);
+    }
   }
 
   function renderReceipt(sale) {
@@ -542,6 +568,7 @@ paidCash: "Cash",
     $("search").addEventListener("input", renderProducts);
     $("pay-cash").addEventListener("click", payCash);
     $("pay-vietqr").addEventListener("click", payVietqr);
+    $("pay-card").addEventListener("click", payCard);
     $("tendered").addEventListener("input", updateChange);
     $("cash-form").addEventListener("submit", async (event) => {
       const tendered = Number($("tendered").value || 0);
