@@ -66,9 +66,12 @@ def deliver(event_id: int, event: Event | None = None) -> None:
     event = event or Event.objects.get(pk=event_id)
     for name, handler in list(_subscribers.get(event.type, {}).items()):
         with transaction.atomic():
-            # Handlers are idempotent, so two deliveries racing for one event are harmless.
-            delivery, _ = EventDelivery.objects.get_or_create(event=event, subscriber=name)
-            if delivery.succeeded:
+            # Handlers are idempotent, so two deliveries racing for one event are harmless;
+            # a clash on the delivery record fails this attempt and the retry finds it.
+            delivery = EventDelivery.objects.filter(event=event, subscriber=name).first()
+            if delivery is None:
+                delivery = EventDelivery.objects.create(event=event, subscriber=name)
+            elif delivery.succeeded:
                 continue
             delivery.attempts += 1
             try:

@@ -59,7 +59,8 @@ class InvalidSale(Exception):
 def sync_batch(device: KioskDevice, sales: list[dict]) -> list[dict]:
     """Write each sale of the batch once; answer per sale: synced, flagged or failed."""
     known = _already_synced(sales)
-    results = [sync_sale(device, sale, known) for sale in sales]
+    rates: dict = {}  # commission rates, read once per producer and group in a batch
+    results = [sync_sale(device, sale, known, rates=rates) for sale in sales]
     KioskDevice.objects.filter(pk=device.pk).update(last_sync_at=timezone.now())
     return results
 
@@ -86,7 +87,11 @@ def start_card_sale(device: KioskDevice, payload: dict) -> dict:
 
 
 def sync_sale(
-    device: KioskDevice, payload: dict, known: dict | None = None, methods=OFFLINE_METHODS
+    device: KioskDevice,
+    payload: dict,
+    known: dict | None = None,
+    methods=OFFLINE_METHODS,
+    rates: dict | None = None,
 ) -> dict:
     sale_id = _sale_id(payload)
     if sale_id is None:
@@ -102,7 +107,7 @@ def sync_sale(
         return _failed(sale_id, invalid.field, invalid.message_vi, invalid.message_en)
     try:
         with transaction.atomic():
-            sale = KioskSale.objects.create(
+            sale = KioskSale(
                 sale_id=sale_id,
                 device=device,
                 payment_method=method,
@@ -110,9 +115,10 @@ def sync_sale(
                 status=SaleStatus.SYNCED,
                 payload=payload,
             )
-            _record(device, sale, lines, tendered)
+            _record(device, sale, lines, tendered, rates)
     except IntegrityError:
-        # The same sale arrived twice at once: the other request wrote it.
+        # The same sale arrived twice at once: the other request wrote it first, and the
+        # unique sale id undid everything this one wrote (order and stock included).
         done = KioskSale.objects.select_related("order").get(sale_id=sale_id)
         return _answer(done, duplicate=True)
     except CommerceError as error:
@@ -227,7 +233,7 @@ def _sold_at(value) -> datetime:
     return moment
 
 
-def _record(device: KioskDevice, sale: KioskSale, lines: list[SaleLine], tendered) -> None:
+def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -> None:
     """The sale becomes an order of the kiosk channel, handed over, and its payment."""
     currency = device.channel.currency
     total = quantize(sum((line.unit_price * line.quantity for line in lines), Decimal(0)), currency)
@@ -243,10 +249,10 @@ def _record(device: KioskDevice, sale: KioskSale, lines: list[SaleLine], tendere
     for line in lines:
         by_producer.setdefault(line.variant.product.producer_id, []).append(line)
     for producer_lines in by_producer.values():
-        _sub_order(device, order, sale, producer_lines)
+        _sub_order(device, order, sale, producer_lines, rates)
     sale.order = order
     sale.status = SaleStatus.FLAGGED if sale.flags else SaleStatus.SYNCED
-    sale.save(update_fields=["order", "status", "flags"])
+    sale.save()  # the unique sale id: a second copy of this sale fails here
     emit(EventType.ORDER_CREATED, {"order": order.pk, "gateway": sale.payment_method})
     if sale.payment_method == Gateway.CASH:
         payments.record_cash(order, tendered)
@@ -265,7 +271,7 @@ def _record(device: KioskDevice, sale: KioskSale, lines: list[SaleLine], tendere
         payment.save(update_fields=["transfer_code", "vietqr_payload"])
 
 
-def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:
+def _sub_order(device, order, sale, lines: list[SaleLine], rates=None) -> None:
     producer = lines[0].variant.product.producer
     subtotal = sum((line.unit_price * line.quantity for line in lines), Decimal(0))
     now = timezone.now()
@@ -284,7 +290,15 @@ def _sub_order(device, order, sale, lines: list[SaleLine]) -> None:
     )
     # Stock rows are locked in one order (by variant) so concurrent sales never deadlock.
     for line in sorted(lines, key=lambda line: line.variant.pk):
-        freeze_line(order, sub_order, line.variant, line.quantity, line.unit_price, fulfilled=True)
+        freeze_line(
+            order,
+            sub_order,
+            line.variant,
+            line.quantity,
+            line.unit_price,
+            fulfilled=True,
+            rates=rates,
+        )
         _take_stock(device, sale, line)
 
 

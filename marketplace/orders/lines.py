@@ -15,11 +15,18 @@ def freeze_line(
     unit_price: Decimal,
     *,
     fulfilled: bool = False,
+    rates: dict | None = None,
 ) -> OrderLine:
-    """Create the line with today's names and the programme's commission fixed."""
+    """Create the line with today's names and the programme's commission fixed.
+
+    `rates` remembers commission rates across the lines of one batch of sales."""
     producer = sub_order.producer
     line_total = quantize(unit_price * quantity, order.currency)
-    rate = commission_rate(producer.pk, variant.product.group)
+    key = (producer.pk, variant.product.group_id)
+    rates = {} if rates is None else rates
+    if key not in rates:
+        rates[key] = commission_rate(producer.pk, variant.product.group)
+    rate = rates[key]
     return OrderLine.objects.create(
         order=order,
         producer_order=sub_order,

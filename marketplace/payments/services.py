@@ -60,8 +60,11 @@ def locked(payment: Payment) -> Payment:
 
 
 def record_capture(payment: Payment, amount, *, reference: str = "", source: str) -> Payment:
-    """Money reached us; when the order is fully paid, it is confirmed and marked paid once."""
-    with transaction.atomic():
+    """Money reached us; when the order is fully paid, it is confirmed and marked paid once.
+
+    Inside a caller's transaction no savepoint is made: no caller recovers from an error
+    here, it undoes the whole transaction."""
+    with transaction.atomic(savepoint=False):
         payment = locked(payment)
         amount = quantize(amount, payment.currency)
         payment.captured_amount += amount
