@@ -5,6 +5,7 @@ never with a session cookie, so the API is exempt from CSRF; a revoked or unknow
 token gets 403 with the reason in both languages and the device keeps its sales."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
@@ -136,7 +137,7 @@ def report(request):
     except CommerceError as error:
         return _refused(error)
     try:
-        day = timezone.datetime.fromisoformat(request.GET["day"]).date()
+        day = date.fromisoformat(request.GET["day"])
     except (KeyError, ValueError):
         day = timezone.localdate()
     found = end_of_day(device, day)
