@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
 from catalog.models import ProductVariant
@@ -22,9 +22,10 @@ from marketplace.errors import CommerceError
 from marketplace.events.services import EventType, emit
 from marketplace.kiosk.models import KioskDevice, KioskSale, SaleStatus
 from marketplace.money import quantize
-from marketplace.orders.lines import freeze_line
+from marketplace.orders.lines import new_line
 from marketplace.orders.models import (
     Order,
+    OrderLine,
     OrderStatus,
     ProducerOrder,
     ProducerOrderStatus,
@@ -248,8 +249,37 @@ def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -
     by_producer: dict[int, list[SaleLine]] = {}
     for line in lines:
         by_producer.setdefault(line.variant.product.producer_id, []).append(line)
-    for producer_lines in by_producer.values():
-        _sub_order(device, order, sale, producer_lines, rates)
+    now = timezone.now()
+    sub_orders = ProducerOrder.objects.bulk_create(
+        ProducerOrder(
+            order=order,
+            producer=group[0].variant.product.producer,
+            status=ProducerOrderStatus.DELIVERED,
+            delivery_method="kiosk",
+            delivery_name=device.name,
+            pickup_warehouse=device.warehouse,
+            subtotal=sum((line.unit_price * line.quantity for line in group), Decimal(0)),
+            delivery_price=0,
+            total=sum((line.unit_price * line.quantity for line in group), Decimal(0)),
+            fulfilled_at=now,
+            delivered_at=now,
+        )
+        for group in by_producer.values()
+    )
+    OrderLine.objects.bulk_create(
+        new_line(
+            order,
+            sub_order,
+            line.variant,
+            line.quantity,
+            line.unit_price,
+            fulfilled=True,
+            rates=rates,
+        )
+        for sub_order, group in zip(sub_orders, by_producer.values(), strict=True)
+        for line in group
+    )
+    _take_stock(device, sale, lines)
     sale.order = order
     sale.status = SaleStatus.FLAGGED if sale.flags else SaleStatus.SYNCED
     sale.save()  # the unique sale id: a second copy of this sale fails here
@@ -271,58 +301,48 @@ def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -
         payment.save(update_fields=["transfer_code", "vietqr_payload"])
 
 
-def _sub_order(device, order, sale, lines: list[SaleLine], rates=None) -> None:
-    producer = lines[0].variant.product.producer
-    subtotal = sum((line.unit_price * line.quantity for line in lines), Decimal(0))
-    now = timezone.now()
-    sub_order = ProducerOrder.objects.create(
-        order=order,
-        producer=producer,
-        status=ProducerOrderStatus.DELIVERED,
-        delivery_method="kiosk",
-        delivery_name=device.name,
-        pickup_warehouse=device.warehouse,
-        subtotal=subtotal,
-        delivery_price=0,
-        total=subtotal,
-        fulfilled_at=now,
-        delivered_at=now,
+def _take_stock(device: KioskDevice, sale: KioskSale, lines: list[SaleLine]) -> None:
+    """The goods left the stall: take them from its stock, flag any shortfall for staff.
+
+    The sale's stock rows are locked in one query, in variant order, so concurrent
+    sales never deadlock."""
+    variants = sorted(
+        {line.variant.pk: line.variant for line in lines}.values(), key=lambda v: v.pk
     )
-    # Stock rows are locked in one order (by variant) so concurrent sales never deadlock.
-    for line in sorted(lines, key=lambda line: line.variant.pk):
-        freeze_line(
-            order,
-            sub_order,
-            line.variant,
-            line.quantity,
-            line.unit_price,
-            fulfilled=True,
-            rates=rates,
+    stocks = {
+        stock.variant_id: stock
+        for stock in Stock.objects.select_for_update()
+        .filter(warehouse=device.warehouse, variant__in=variants)
+        .order_by("variant_id")
+    }
+    wanted: dict[int, int] = {}
+    for line in lines:
+        wanted[line.variant.pk] = wanted.get(line.variant.pk, 0) + line.quantity
+    adjustments, takes = [], {}
+    reason = f"Bán tại kiosk {device.name} ({sale_code(sale.sale_id)})"
+    for variant in variants:
+        stock = stocks.get(variant.pk) or Stock.objects.create(
+            warehouse=device.warehouse, variant=variant
         )
-        _take_stock(device, sale, line)
-
-
-def _take_stock(device: KioskDevice, sale: KioskSale, line: SaleLine) -> None:
-    """The goods left the stall: take them from its stock, flag any shortfall for staff."""
-    stock = (
-        Stock.objects.select_for_update()
-        .filter(warehouse=device.warehouse, variant=line.variant)
-        .first()
-    ) or Stock.objects.create(warehouse=device.warehouse, variant=line.variant)
-    taken = min(line.quantity, stock.quantity_available)
-    if taken:
-        Stock.objects.filter(pk=stock.pk).update(quantity=F("quantity") - taken)
-        StockAdjustment.objects.create(
-            stock=stock,
-            change=-taken,
-            quantity_after=stock.quantity - taken,
-            reason=f"Bán tại kiosk {device.name} ({sale_code(sale.sale_id)})",
+        quantity = wanted[variant.pk]
+        taken = min(quantity, stock.quantity_available)
+        if taken:
+            takes[stock.pk] = taken
+            adjustments.append(
+                StockAdjustment(
+                    stock=stock, change=-taken, quantity_after=stock.quantity - taken, reason=reason
+                )
+            )
+        if taken < quantity:
+            sale.flags.append(
+                {"code": "insufficient_stock", "sku": variant.sku, "missing": quantity - taken}
+            )
+    if takes:
+        Stock.objects.filter(pk__in=takes).update(
+            quantity=Case(
+                *(When(pk=pk, then=F("quantity") - taken) for pk, taken in takes.items()),
+                default=F("quantity"),
+                output_field=PositiveIntegerField(),
+            )
         )
-    if taken < line.quantity:
-        sale.flags.append(
-            {
-                "code": "insufficient_stock",
-                "sku": line.variant.sku,
-                "missing": line.quantity - taken,
-            }
-        )
+    StockAdjustment.objects.bulk_create(adjustments)

@@ -7,7 +7,7 @@ from marketplace.orders.commission import commission_rate
 from marketplace.orders.models import Order, OrderLine, ProducerOrder
 
 
-def freeze_line(
+def new_line(
     order: Order,
     sub_order: ProducerOrder,
     variant,
@@ -17,7 +17,7 @@ def freeze_line(
     fulfilled: bool = False,
     rates: dict | None = None,
 ) -> OrderLine:
-    """Create the line with today's names and the programme's commission fixed.
+    """An unsaved line with today's names and the programme's commission fixed.
 
     `rates` remembers commission rates across the lines of one batch of sales."""
     producer = sub_order.producer
@@ -27,7 +27,7 @@ def freeze_line(
     if key not in rates:
         rates[key] = commission_rate(producer.pk, variant.product.group)
     rate = rates[key]
-    return OrderLine.objects.create(
+    return OrderLine(
         order=order,
         producer_order=sub_order,
         variant=variant,
@@ -44,3 +44,12 @@ def freeze_line(
         commission_rate=rate,
         commission_amount=quantize(line_total * rate / 100, order.currency),
     )
+
+
+def freeze_line(
+    order: Order, sub_order: ProducerOrder, variant, quantity: int, unit_price, **options
+):
+    """Create the line (see `new_line`)."""
+    line = new_line(order, sub_order, variant, quantity, unit_price, **options)
+    line.save()
+    return line

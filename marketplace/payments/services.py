@@ -166,9 +166,7 @@ def record_cash(order: Order, tendered, *, operator=None) -> Payment:
         payment.cash_tendered = tendered
         payment.cash_change = tendered - due
         payment.save(update_fields=["cash_tendered", "cash_change"])
-        record_capture(payment, due, source=f"cash:{getattr(operator, 'pk', '')}")
-    payment.refresh_from_db()
-    return payment
+        return record_capture(payment, due, source=f"cash:{getattr(operator, 'pk', '')}")
 
 
 def apply_refund(payment: Payment, amount) -> None:

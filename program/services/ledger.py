@@ -15,7 +15,7 @@ from marketplace.events.services import EventType, subscribe
 from marketplace.orders.models import OrderLine
 from marketplace.payments.models import RefundLine
 from program.models import EntryKind, SalesLedgerEntry
-from program.services.webhooks import queue_ledger_webhooks
+from program.services.webhooks import queue_ledger_webhooks, webhook_endpoints_exist
 from tourism.models import TourismPoint
 
 SUBSCRIBER = "program.ledger"
@@ -69,22 +69,22 @@ def _line(line_id: int) -> OrderLine:
     return _lines().get(pk=line_id)
 
 
-def record_entries(entries: list[SalesLedgerEntry]) -> int:
-    """Append the entries whose sources are not yet in the ledger; returns how many."""
-    sources = [entry.source for entry in entries]
-    booked = set(
-        SalesLedgerEntry.objects.filter(source__in=sources).values_list("source", flat=True)
-    )
-    fresh = [entry for entry in entries if entry.source not in booked]
-    if not fresh:
-        return 0
+def record_entries(entries: list[SalesLedgerEntry]) -> None:
+    """Append the entries whose sources are not yet in the ledger (one insert)."""
+    if not entries:
+        return
+    if not webhook_endpoints_exist():
+        # Nothing to send: a replayed row is simply skipped by the unique source.
+        SalesLedgerEntry.objects.bulk_create(entries, ignore_conflicts=True)
+        return
     try:
         with transaction.atomic():
-            SalesLedgerEntry.objects.bulk_create(fresh)
-    except IntegrityError:  # another delivery booked some of them meanwhile
-        return sum(record_entry(entry) for entry in fresh)
-    queue_ledger_webhooks(fresh)
-    return len(fresh)
+            SalesLedgerEntry.objects.bulk_create(entries)
+    except IntegrityError:  # booked before (a replay): add only what is missing
+        for entry in entries:
+            record_entry(entry)
+        return
+    queue_ledger_webhooks(entries)
 
 
 def record_entry(entry: SalesLedgerEntry) -> bool:

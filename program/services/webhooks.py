@@ -61,6 +61,10 @@ def entry_payload(entry: SalesLedgerEntry) -> dict:
     }
 
 
+def webhook_endpoints_exist() -> bool:
+    return WebhookEndpoint.objects.filter(is_active=True).exists()
+
+
 def queue_ledger_webhooks(entries: list[SalesLedgerEntry]) -> int:
     """Record one delivery per active endpoint and entry; they are sent after commit."""
     endpoints = list(WebhookEndpoint.objects.filter(is_active=True))

@@ -243,11 +243,12 @@ paidCash: "Cash",
         tile.dataset.variant = variant.id;
         const name = lang === "en" && product.nameEn ? product.nameEn : product.name;
         tile.innerHTML = `${product.image ? '<img alt="" loading="lazy">' : ""}<span class="name"></span>` +
-          `<span class="variant"></span><span class="stars"></span><span class="price"></span><span class="stock"></span>`;
+          `<span class="variant"></span><span class="stars"></span><span class="group"></span><span class="price"></span><span class="stock"></span>`;
         if (product.image) tile.querySelector("img").src = product.image;
         tile.querySelector(".name").textContent = name;
         tile.querySelector(".variant").textContent = variant.name;
         tile.querySelector(".stars").textContent = product.stars ? "★".repeat(product.stars) : "";
+        tile.querySelector(".group").textContent = product.group;
         tile.querySelector(".price").textContent = vnd(variant.price);
         tile.querySelector(".stock").textContent = `${t("stock")} ${variant.stock}`;
         tile.addEventListener("click", () => { cart.set(variant.id, (cart.get(variant.id) || 0) + 1); renderCart(); });
