@@ -11,11 +11,10 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from catalog.errors import DomainError
-from catalog.models import AdministrativeUnit
 from marketplace.graphql.tokens import TokenError, user_from_access_token
 from program.errors import ProgramError, ProgramErrorCode
 from program.services import feed
-from program.services.scope import allowed_area, can_read_programme, scope_for
+from program.services.scope import can_read_programme, reader_scope
 
 
 def _error(error: DomainError, status: int = 400) -> JsonResponse:
@@ -74,15 +73,7 @@ def sales(request):
         )
     try:
         start, end = _day(request, "start"), _day(request, "end")
-        if start > end or (end - start).days > 3700:
-            raise ProgramError(ProgramErrorCode.INVALID, "end", value=end.isoformat())
-        code = request.GET.get("area", "")
-        requested = None
-        if code:
-            requested = AdministrativeUnit.objects.filter(code=code).order_by("-valid_from").first()
-            if requested is None:
-                raise ProgramError(ProgramErrorCode.NOT_FOUND, "area", what="area", value=code)
-        scope = scope_for(start, end, allowed_area(user, requested))
+        scope = reader_scope(user, start, end, request.GET.get("area", ""))
         return JsonResponse(feed.sales(scope, request.GET.get("group_by", "month")))
     except ProgramError as error:
         return _error(error)

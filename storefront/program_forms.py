@@ -10,7 +10,7 @@ from catalog.models import AdministrativeUnit
 from marketplace.channels.models import ChannelKind
 from program.models import Plan
 from program.services.periods import KINDS
-from program.services.scope import area_units, assigned_area
+from program.services.scope import MAX_DAYS, area_units, assigned_area
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -55,7 +55,7 @@ class DashboardFilters(AreaMixin, forms.Form):
         data = super().clean()
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError(_("The start date must not be after the end date."))
-        if data.get("start") and data.get("end") and (data["end"] - data["start"]).days > 3700:
+        if data.get("start") and data.get("end") and (data["end"] - data["start"]).days > MAX_DAYS:
             raise forms.ValidationError(_("Choose a period of at most ten years."))
         return data
 

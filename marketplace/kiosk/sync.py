@@ -51,6 +51,10 @@ class SaleLine:
     unit_price: Decimal
 
 
+def amount_of(lines: list[SaleLine]) -> Decimal:
+    return sum((line.unit_price * line.quantity for line in lines), Decimal(0))
+
+
 class InvalidSale(Exception):
     def __init__(self, field: str, message_vi: str, message_en: str):
         super().__init__(message_en)
@@ -167,7 +171,7 @@ def _clean(device: KioskDevice, payload: dict, methods=OFFLINE_METHODS):
     tendered = (
         _amount(payload["payment"].get("tendered"), "tendered") if method == Gateway.CASH else None
     )
-    total = sum((line.unit_price * line.quantity for line in lines), Decimal(0))
+    total = amount_of(lines)
     if tendered is not None and tendered < total:
         raise InvalidSale(
             "tendered",
@@ -237,7 +241,7 @@ def _sold_at(value) -> datetime:
 def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -> None:
     """The sale becomes an order of the kiosk channel, handed over, and its payment."""
     currency = device.channel.currency
-    total = quantize(sum((line.unit_price * line.quantity for line in lines), Decimal(0)), currency)
+    total = quantize(amount_of(lines), currency)
     order = Order.objects.create(
         channel=device.channel,
         status=OrderStatus.FULFILLED,
@@ -251,20 +255,7 @@ def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -
         by_producer.setdefault(line.variant.product.producer_id, []).append(line)
     now = timezone.now()
     sub_orders = ProducerOrder.objects.bulk_create(
-        ProducerOrder(
-            order=order,
-            producer=group[0].variant.product.producer,
-            status=ProducerOrderStatus.DELIVERED,
-            delivery_method="kiosk",
-            delivery_name=device.name,
-            pickup_warehouse=device.warehouse,
-            subtotal=sum((line.unit_price * line.quantity for line in group), Decimal(0)),
-            delivery_price=0,
-            total=sum((line.unit_price * line.quantity for line in group), Decimal(0)),
-            fulfilled_at=now,
-            delivered_at=now,
-        )
-        for group in by_producer.values()
+        _sub_order(device, order, group, now) for group in by_producer.values()
     )
     OrderLine.objects.bulk_create(
         new_line(
@@ -299,6 +290,24 @@ def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -
             note=payment.transfer_code,
         )
         payment.save(update_fields=["transfer_code", "vietqr_payload"])
+
+
+def _sub_order(device, order: Order, lines: list[SaleLine], now) -> ProducerOrder:
+    """One producer's part of the sale, handed over at the stall."""
+    subtotal = quantize(amount_of(lines), order.currency)
+    return ProducerOrder(
+        order=order,
+        producer=lines[0].variant.product.producer,
+        status=ProducerOrderStatus.DELIVERED,
+        delivery_method="kiosk",
+        delivery_name=device.name,
+        pickup_warehouse=device.warehouse,
+        subtotal=subtotal,
+        delivery_price=0,
+        total=subtotal,
+        fulfilled_at=now,
+        delivered_at=now,
+    )
 
 
 def _take_stock(device: KioskDevice, sale: KioskSale, lines: list[SaleLine]) -> None:

@@ -5,20 +5,13 @@ from decimal import Decimal
 import graphene
 from graphql import GraphQLError
 
-from catalog.models import AdministrativeUnit
 from marketplace.graphql.core import Money
 from marketplace.graphql.permissions import Permission, require
 from program.errors import ProgramError
 from program.graphql.types import OcopPlan, OcopSalesAggregates, OcopSalesGroupBy
 from program.services import feed
 from program.services.progress import progress, visible_plans
-from program.services.scope import allowed_area, scope_for
-
-MAX_DAYS = 3700
-
-
-def _unit(unit):
-    return {"code": unit.code, "name": unit.name, "level": unit.level}
+from program.services.scope import reader_scope
 
 
 def _plan(plan):
@@ -28,7 +21,7 @@ def _plan(plan):
         "title": plan.title,
         "decision_number": plan.decision_number,
         "decision_date": plan.decision_date,
-        "administrative_unit": _unit(plan.administrative_unit),
+        "administrative_unit": feed.unit_dict(plan.administrative_unit),
         "targets": [
             {
                 "metric": item.target.metric,
@@ -77,26 +70,12 @@ class ProgramQueries(graphene.ObjectType):
     @staticmethod
     def resolve_ocop_sales_aggregates(root, info, start, end, area_code=None, group_by="month"):
         user = require(info, Permission.READ_PROGRAMME)
-        if start > end or (end - start).days > MAX_DAYS:
-            raise GraphQLError(
-                "Khoảng thời gian không hợp lệ / The period is invalid (start after end, "
-                "or more than ten years).",
-                extensions={"code": "INVALID"},
-            )
-        requested = None
-        if area_code:
-            units = AdministrativeUnit.objects.filter(code=area_code).order_by("-valid_from")
-            requested = units.first()
-            if requested is None:
-                raise GraphQLError(
-                    f"Không có địa bàn mã {area_code} / No area has code {area_code}.",
-                    extensions={"code": "NOT_FOUND"},
-                )
-        scope = scope_for(start, end, allowed_area(user, requested))
         try:
+            scope = reader_scope(user, start, end, area_code or "")
             data = feed.sales(scope, getattr(group_by, "value", group_by))
         except ProgramError as error:
-            raise GraphQLError(str(error), extensions={"code": "INVALID"}) from error
+            code = str(error.code).upper()
+            raise GraphQLError(str(error), extensions={"code": code}) from error
         return {
             "start": scope.start,
             "end": scope.end,

@@ -49,10 +49,14 @@ def totals(scope: Scope) -> Totals:
     )
 
 
+def time_unit(scope: Scope) -> str:
+    """Days for periods up to two months, else months."""
+    return "day" if (scope.end - scope.start).days <= 62 else "month"
+
+
 def over_time(scope: Scope, unit: str | None = None) -> list[tuple]:
-    """(period start, gross): by "day" or "month"; by default days for up to two months."""
-    if unit is None:
-        unit = "day" if (scope.end - scope.start).days <= 62 else "month"
+    """(period start, gross, quantity) by "day" or "month" (default: `time_unit`)."""
+    unit = unit or time_unit(scope)
     trunc = TruncDay if unit == "day" else TruncMonth
     rows = (
         ledger_rows(scope)

@@ -26,7 +26,7 @@ def _certificate(rating: Rating) -> dict:
     }
 
 
-def _unit(unit: AdministrativeUnit) -> dict:
+def unit_dict(unit: AdministrativeUnit) -> dict:
     return {"code": unit.code, "name": unit.name, "level": unit.level}
 
 
@@ -61,7 +61,7 @@ def products_page(page: int) -> dict:
                 "producer": {
                     "id": product.producer_id,
                     "name": product.producer.name,
-                    "administrativeUnit": _unit(product.producer.commune),
+                    "administrativeUnit": unit_dict(product.producer.commune),
                 },
                 "stars": valid[0].stars if valid else None,
                 "certificates": [_certificate(rating) for rating in product.certificates],
@@ -102,7 +102,7 @@ def sales(scope: Scope, group_by: str) -> dict:
     return {
         "start": scope.start.isoformat(),
         "end": scope.end.isoformat(),
-        "area": _unit(scope.area) if scope.area else None,
+        "area": unit_dict(scope.area) if scope.area else None,
         "groupBy": group_by,
         "currency": "VND",
         "total": {"gross": str(totals.gross), "quantity": totals.quantity},

@@ -23,7 +23,7 @@ from marketplace.money import DEFAULT_CURRENCY
 from program.errors import ProgramError, ProgramErrorCode
 from program.models import EntryKind, LedgerImport, SalesLedgerEntry
 from program.models.imports import ImportStatus
-from program.services.ledger import unit_on
+from program.services.ledger import unit_id_on
 from program.services.webhooks import queue_ledger_webhooks
 
 MAX_ROWS = 5000
@@ -269,7 +269,7 @@ def _entries(ledger_import: LedgerImport) -> list[SalesLedgerEntry]:
                 product=variant.product,
                 variant=variant,
                 producer=producer,
-                administrative_unit=unit_on(producer, day),
+                administrative_unit_id=unit_id_on(producer, day),
                 channel_kind=row["channel_kind"],
                 ledger_import=ledger_import,
                 quantity=row["quantity"],

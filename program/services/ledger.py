@@ -15,7 +15,7 @@ from marketplace.events.services import EventType, subscribe
 from marketplace.orders.models import OrderLine
 from marketplace.payments.models import RefundLine
 from program.models import EntryKind, SalesLedgerEntry
-from program.services.webhooks import queue_ledger_webhooks, webhook_endpoints_exist
+from program.services.webhooks import active_endpoints, queue_ledger_webhooks
 from tourism.models import TourismPoint
 
 SUBSCRIBER = "program.ledger"
@@ -39,7 +39,8 @@ def on_order_paid(event: Event) -> None:
 
     The order's lines are booked together: one delivery and one insert per order."""
     lines = list(_lines().filter(order_id=event.payload["order"]))
-    record_entries([sale_entry(line) for line in lines])
+    points = SalesPoints()
+    record_entries([sale_entry(line, points) for line in lines])
 
 
 def on_line_refunded(event: Event) -> None:
@@ -53,16 +54,19 @@ def on_line_refunded(event: Event) -> None:
     if refund_line is None:
         raise LookupError(f"refund {payload['refund']} has no line {payload['order_line']}")
     refund_line.order_line = _line(refund_line.order_line_id)
-    record_entry(refund_entry(refund_line))
+    record_entry(refund_entry(refund_line, SalesPoints()))
+
+
+LINE_RELATIONS = (
+    "order__channel",
+    "producer_order__producer__commune",
+    "producer_order__pickup_warehouse",
+    "variant__product",
+)
 
 
 def _lines():
-    return OrderLine.objects.select_related(
-        "order__channel",
-        "producer_order__producer__commune",
-        "producer_order__pickup_warehouse",
-        "variant__product",
-    ).order_by("pk")
+    return OrderLine.objects.select_related(*LINE_RELATIONS).order_by("pk")
 
 
 def _line(line_id: int) -> OrderLine:
@@ -73,7 +77,8 @@ def record_entries(entries: list[SalesLedgerEntry]) -> None:
     """Append the entries whose sources are not yet in the ledger (one insert)."""
     if not entries:
         return
-    if not webhook_endpoints_exist():
+    endpoints = active_endpoints()
+    if not endpoints:
         # Nothing to send: a replayed row is simply skipped by the unique source.
         SalesLedgerEntry.objects.bulk_create(entries, ignore_conflicts=True)
         return
@@ -84,7 +89,7 @@ def record_entries(entries: list[SalesLedgerEntry]) -> None:
         for entry in entries:
             record_entry(entry)
         return
-    queue_ledger_webhooks(entries)
+    queue_ledger_webhooks(entries, endpoints)
 
 
 def record_entry(entry: SalesLedgerEntry) -> bool:
@@ -100,10 +105,11 @@ def record_entry(entry: SalesLedgerEntry) -> bool:
     return True
 
 
-def sale_entry(line: OrderLine) -> SalesLedgerEntry:
+def sale_entry(line: OrderLine, points: "SalesPoints") -> SalesLedgerEntry:
     order = line.order
     return _entry(
         line,
+        points,
         source=sale_source(line.pk),
         kind=EntryKind.SALE,
         day=timezone.localdate(order.paid_at) if order.paid_at else timezone.localdate(),
@@ -113,9 +119,10 @@ def sale_entry(line: OrderLine) -> SalesLedgerEntry:
     )
 
 
-def refund_entry(refund_line: RefundLine) -> SalesLedgerEntry:
+def refund_entry(refund_line: RefundLine, points: "SalesPoints") -> SalesLedgerEntry:
     return _entry(
         refund_line.order_line,
+        points,
         source=refund_source(refund_line.refund_id, refund_line.order_line_id),
         kind=EntryKind.REFUND,
         day=timezone.localdate(refund_line.refund.created_at),
@@ -125,7 +132,7 @@ def refund_entry(refund_line: RefundLine) -> SalesLedgerEntry:
     )
 
 
-def _entry(line: OrderLine, *, source, kind, day: date, quantity, gross, commission):
+def _entry(line: OrderLine, points, *, source, kind, day: date, quantity, gross, commission):
     order = line.order
     producer = line.producer_order.producer
     if line.variant is None:
@@ -137,10 +144,10 @@ def _entry(line: OrderLine, *, source, kind, day: date, quantity, gross, commiss
         product=line.variant.product,
         variant=line.variant,
         producer=producer,
-        administrative_unit=unit_on(producer, day),
+        administrative_unit_id=unit_id_on(producer, day),
         channel=order.channel,
         channel_kind=order.channel.kind,
-        sales_point=sales_point(line),
+        sales_point_id=points.for_line(line),
         order_line=line,
         quantity=quantity,
         gross=Decimal(gross),
@@ -149,12 +156,12 @@ def _entry(line: OrderLine, *, source, kind, day: date, quantity, gross, commiss
     )
 
 
-def unit_on(producer, day: date):
+def unit_id_on(producer, day: date) -> int:
     """The producer's commune as the units stood on `day` (a merged commune's successor)."""
     commune = producer.commune
     if commune.is_valid_on(day):
-        return commune
-    return AdministrativeUnit(pk=_successor_id(commune.pk, day))
+        return commune.pk
+    return _successor_id(commune.pk, day)
 
 
 @lru_cache(maxsize=4096)
@@ -165,11 +172,18 @@ def _successor_id(commune_id: int, day: date) -> int:
     return successors[0].pk if len(successors) == 1 else commune_id
 
 
-def sales_point(line: OrderLine) -> TourismPoint | None:
-    """The tourism point that sold the line: its kiosk channel, else its pickup warehouse."""
-    by_channel = Q(channel_id=line.order.channel_id)
-    warehouse_id = line.producer_order.pickup_warehouse_id
-    by_warehouse = Q(warehouse_id=warehouse_id) if warehouse_id else Q(pk__in=[])
-    points = TourismPoint.objects.filter(by_channel | by_warehouse).only("channel_id")
-    found = sorted(points, key=lambda point: point.channel_id != line.order.channel_id)
-    return found[0] if found else None
+class SalesPoints:
+    """Which tourism point sold a line: the one whose kiosk channel sold it, else the one
+    whose warehouse it was collected from. Read once for a batch of lines."""
+
+    def __init__(self):
+        rows = TourismPoint.objects.filter(
+            Q(channel__isnull=False) | Q(warehouse__isnull=False)
+        ).values_list("pk", "channel_id", "warehouse_id")
+        self.by_channel = {channel: pk for pk, channel, _ in rows if channel}
+        self.by_warehouse = {warehouse: pk for pk, _, warehouse in rows if warehouse}
+
+    def for_line(self, line: OrderLine) -> int | None:
+        return self.by_channel.get(line.order.channel_id) or self.by_warehouse.get(
+            line.producer_order.pickup_warehouse_id
+        )

@@ -12,8 +12,9 @@ from django.db.models import Exists, OuterRef, Q, Sum
 from catalog.models import DossierItem, Producer, Product, Rating
 from catalog.models.dossiers import DossierItemKind, ReviewStatus
 from marketplace.channels.models import ChannelKind, ProductChannelListing
-from program.models import Inspection, Metric, SalesLedgerEntry
+from program.models import Inspection, Metric
 from program.services import alerts
+from program.services.aggregates import ledger_rows
 from program.services.scope import Scope
 from tourism.models import PointKind, PointStatus, TourismPoint
 from traceability.models import StampBatch
@@ -96,16 +97,10 @@ def display_points(scope: Scope, **_) -> MetricValue:
     return _counted(points.values_list("name", flat=True))
 
 
-def _ledger(scope: Scope):
-    return SalesLedgerEntry.objects.filter(
-        entry_date__range=(scope.start, scope.end), **scope.within("administrative_unit_id")
-    )
-
-
 def modern_channel_producers(scope: Scope, **_) -> MetricValue:
     """Producers with online or supermarket sales in the period, or a supermarket listing."""
     sold = (
-        _ledger(scope)
+        ledger_rows(scope)
         .filter(channel_kind__in=MODERN_KINDS)
         .values("producer_id")
         .annotate(total=Sum("gross"))
@@ -123,15 +118,13 @@ def modern_channel_producers(scope: Scope, **_) -> MetricValue:
 
 def revenue(scope: Scope, channel_kind: str = "", **_) -> MetricValue:
     """Gross sales less refunds in the period, for one channel kind or all."""
-    rows = _ledger(scope)
-    if channel_kind:
-        rows = rows.filter(channel_kind=channel_kind)
+    rows = ledger_rows(scope, channel_kind=channel_kind)
     return MetricValue(rows.aggregate(total=Sum("gross"))["total"] or Decimal(0))
 
 
 def fairs_attended(scope: Scope, **_) -> MetricValue:
     """Trade fairs with sales in the period: fair channels, or fairs named in imported sales."""
-    rows = _ledger(scope).filter(channel_kind=ChannelKind.FAIR)
+    rows = ledger_rows(scope).filter(channel_kind=ChannelKind.FAIR)
     names = [
         channel or note
         for channel, note in rows.values_list("channel__name", "note").distinct()

@@ -14,7 +14,13 @@ from django.db.models import Count
 from marketplace.orders.models import OrderLine
 from marketplace.payments.models import RefundLine
 from program.models import EntryKind, SalesLedgerEntry
-from program.services.ledger import record_entry, refund_entry, sale_entry
+from program.services.ledger import (
+    LINE_RELATIONS,
+    SalesPoints,
+    record_entry,
+    refund_entry,
+    sale_entry,
+)
 
 ORDER_KINDS = (EntryKind.SALE, EntryKind.REFUND, EntryKind.CORRECTION)
 
@@ -35,18 +41,13 @@ class Difference:
 
 def expected_entries() -> dict[str, SalesLedgerEntry]:
     """The rows the orders call for: every line of a paid order, every refund line."""
+    points = SalesPoints()
     lines = OrderLine.objects.filter(order__paid_at__isnull=False, variant__isnull=False)
-    related = (
-        "order__channel",
-        "producer_order__producer__commune",
-        "producer_order__pickup_warehouse",
-        "variant__product",
-    )
-    entries = [sale_entry(line) for line in lines.select_related(*related)]
+    entries = [sale_entry(line, points) for line in lines.select_related(*LINE_RELATIONS)]
     refunds = RefundLine.objects.select_related(
-        "refund", *(f"order_line__{name}" for name in related)
+        "refund", *(f"order_line__{name}" for name in LINE_RELATIONS)
     ).filter(order_line__variant__isnull=False)
-    entries += [refund_entry(refund_line) for refund_line in refunds]
+    entries += [refund_entry(refund_line, points) for refund_line in refunds]
     return {entry.source: entry for entry in entries}
 
 

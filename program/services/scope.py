@@ -4,7 +4,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog.models import AdministrativeUnit
+from program.errors import ProgramError, ProgramErrorCode
 from program.models import AreaAssignment
+
+MAX_DAYS = 3700  # about ten years: the longest period a page, report or feed covers
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,14 @@ def scope_for(start: date, end: date, area: AdministrativeUnit | None = None) ->
 
 
 def assigned_area(user) -> AdministrativeUnit | None:
-    """A commune or district user's area; None for the programme office (sees everything)."""
-    assignment = AreaAssignment.objects.select_related("administrative_unit").filter(user=user)
-    found = assignment.first()
-    return found.administrative_unit if found else None
+    """A commune or district user's area; None for the programme office (sees everything).
+
+    Read once per user object, that is once per request: a page asks several times."""
+    if not hasattr(user, "_program_area"):
+        assignment = AreaAssignment.objects.select_related("administrative_unit").filter(user=user)
+        found = assignment.first()
+        user._program_area = found.administrative_unit if found else None
+    return user._program_area
 
 
 def allowed_area(user, requested: AdministrativeUnit | None) -> AdministrativeUnit | None:
@@ -58,3 +65,17 @@ def can_read_programme(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.has_perm("program.view_salesledgerentry") or assigned_area(user) is not None
+
+
+def reader_scope(user, start: date, end: date, area_code: str = "") -> Scope:
+    """The scope a feed reader asked for: a valid period, and an area by its code that is
+    narrowed to the reader's own area."""
+    if start > end or (end - start).days > MAX_DAYS:
+        raise ProgramError(ProgramErrorCode.INVALID, "end", value=end.isoformat())
+    requested = None
+    if area_code:
+        units = AdministrativeUnit.objects.filter(code=area_code).order_by("-valid_from")
+        requested = units.first()
+        if requested is None:
+            raise ProgramError(ProgramErrorCode.NOT_FOUND, "area", what="area", value=area_code)
+    return scope_for(start, end, allowed_area(user, requested))

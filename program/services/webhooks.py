@@ -61,13 +61,13 @@ def entry_payload(entry: SalesLedgerEntry) -> dict:
     }
 
 
-def webhook_endpoints_exist() -> bool:
-    return WebhookEndpoint.objects.filter(is_active=True).exists()
+def active_endpoints() -> list[WebhookEndpoint]:
+    return list(WebhookEndpoint.objects.filter(is_active=True))
 
 
-def queue_ledger_webhooks(entries: list[SalesLedgerEntry]) -> int:
+def queue_ledger_webhooks(entries: list[SalesLedgerEntry], endpoints=None) -> int:
     """Record one delivery per active endpoint and entry; they are sent after commit."""
-    endpoints = list(WebhookEndpoint.objects.filter(is_active=True))
+    endpoints = active_endpoints() if endpoints is None else endpoints
     if not endpoints or not entries:
         return 0
     now = timezone.now()

@@ -52,7 +52,7 @@ def dashboard(request):
         "producers": aggregates.by_producer(scope),
         "products": aggregates.by_product(scope),
     }
-    daily = (scope.end - scope.start).days <= 62
+    daily = aggregates.time_unit(scope) == "day"
     context = {
         "form": form,
         "scope": scope,
