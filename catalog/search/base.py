@@ -10,6 +10,9 @@
 
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
@@ -35,11 +38,34 @@ def document_text(product) -> str:
     return fold(" ".join(part for part in parts if part))
 
 
+@dataclass(frozen=True)
+class SearchFilters:
+    """The listing's filters, for engines that filter inside the index; the queryset
+    given to `search` is already narrowed by the same filters."""
+
+    min_stars: int | None = None
+    group: str = ""
+    area: str = ""
+    producer: str = ""
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    in_stock: bool = False
+
+
 class SearchBackend(ABC):
+    # Whether the backend keeps an index of its own that must hear about changes.
+    updates_index = False
+
     @abstractmethod
-    def search(self, products: QuerySet, text: str) -> QuerySet:
+    def search(
+        self, products: QuerySet, text: str, filters: SearchFilters | None = None
+    ) -> QuerySet:
         """`products` narrowed to those matching `text`, best match first."""
 
     @abstractmethod
     def suggest(self, products: QuerySet, text: str, limit: int = 8) -> list:
         """Up to `limit` products for the suggestions shown while typing."""
+
+    def index_products(self, product_ids: Iterable[int]) -> int:
+        """Bring the index up to date for these products; nothing to do by default."""
+        return 0

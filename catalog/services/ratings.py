@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Q, Subquery
 
 from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import CouncilMemberScore, Product, Rating, RatingStatus, RuleSet
+from catalog.search import products_changed
 from catalog.services.rule_sets import add_months, level_rule, stars_for_score
 
 CENT = Decimal("0.01")
@@ -188,14 +189,15 @@ def revoke(rating: Rating, *, reason: str, revoked_on: date) -> Rating:
         rating.revoked_on = revoked_on
         rating.revocation_reason = reason.strip()
         rating.save(update_fields=["status", "revoked_on", "revocation_reason"])
+    products_changed([rating.product_id])
     return rating
 
 
 def expire_due_certificates(today: date) -> int:
     """Mark certificates whose validity ended before `today` as expired; return how many."""
-    return Rating.objects.filter(status=RatingStatus.CERTIFIED, valid_to__lt=today).update(
-        status=RatingStatus.EXPIRED
-    )
+    due = Rating.objects.filter(status=RatingStatus.CERTIFIED, valid_to__lt=today)
+    products_changed(due.values_list("product_id", flat=True))
+    return due.update(status=RatingStatus.EXPIRED)
 
 
 def certificates_expiring_within(days: int, today: date):
@@ -304,4 +306,5 @@ def _write_certificate(rating: Rating, certification: Certification) -> Rating:
             "decision_date",
             certificate=rating.certificate_number,
         ) from error
+    products_changed([rating.product_id])
     return rating

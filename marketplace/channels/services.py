@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from catalog.models import Product, ProductVariant
+from catalog.search import products_changed
 from marketplace.channels.models import Channel, ProductChannelListing, VariantChannelListing
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.money import quantize
@@ -23,6 +24,7 @@ def publish_product(
             "available_for_purchase_at": available_from,
         },
     )
+    products_changed([product.pk])
     return listing
 
 
@@ -44,6 +46,7 @@ def set_variant_price(
             "currency": channel.currency,
         },
     )
+    products_changed([variant.product_id])
     return listing
 
 

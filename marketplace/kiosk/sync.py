@@ -17,6 +17,7 @@ from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
 from catalog.models import ProductVariant
+from catalog.search import variants_changed
 from marketplace.channels.models import VariantChannelListing
 from marketplace.errors import CommerceError
 from marketplace.events.services import EventType, emit
@@ -355,3 +356,5 @@ def _take_stock(device: KioskDevice, sale: KioskSale, lines: list[SaleLine]) -> 
             )
         )
     StockAdjustment.objects.bulk_create(adjustments)
+    if takes:
+        variants_changed(wanted)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.db.models import F, Sum
 
 from catalog.models import ProductVariant
+from catalog.search import products_changed, variants_changed
 from marketplace.channels.models import Channel
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.warehouses.models import Allocation, Stock, StockAdjustment, Warehouse
@@ -34,6 +35,7 @@ def set_stock(
         StockAdjustment.objects.create(
             stock=stock, change=change, quantity_after=quantity, reason=reason.strip(), user=user
         )
+    products_changed([variant.product_id])
     return stock
 
 
@@ -83,6 +85,7 @@ def allocate(order_line, warehouses) -> None:
         needed -= take
         if needed == 0:
             break
+    variants_changed([order_line.variant_id])
 
 
 def lock_stocks_for(lines) -> None:
@@ -98,6 +101,7 @@ def release(order_line) -> None:
             quantity_allocated=F("quantity_allocated") - allocation.quantity
         )
         allocation.delete()
+    variants_changed([order_line.variant_id])
 
 
 def ship(order_line) -> None:

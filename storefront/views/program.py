@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from marketplace.replica import lag_tolerant
 from program.services import aggregates, alerts, reports
 from program.services.periods import period_bounds, period_label
 from program.services.progress import progress, visible_plans
@@ -38,6 +39,7 @@ def _scope(request, form):
 
 
 @programme_reader
+@lag_tolerant
 def dashboard(request):
     plans = visible_plans(request.user)
     form = DashboardFilters(request.GET, user=request.user, plans=plans)
@@ -71,6 +73,7 @@ def dashboard(request):
 
 
 @programme_reader
+@lag_tolerant
 def ledger(request):
     plans = visible_plans(request.user)
     form = LedgerFilters(request.GET, user=request.user, plans=plans)
@@ -106,6 +109,7 @@ def _csv_response(rows, filename: str):
 
 
 @programme_reader
+@lag_tolerant
 def report(request):
     form = ReportForm(request.GET or None, user=request.user)
     if not request.GET or not form.is_valid():

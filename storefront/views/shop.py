@@ -16,7 +16,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from catalog.models import ProductGroup
-from catalog.search import get_backend
+from catalog.search import SearchFilters, get_backend
+from marketplace.replica import lag_tolerant
 from storefront.forms import ListingFilters
 from storefront.queries import area_filter, facets, group_filter, images_prefetch, listed_products
 from tourism.services import open_points
@@ -68,10 +69,24 @@ def filtered_products(form: ListingFilters):
     if data.get("in_stock"):
         products = products.filter(in_stock=True)
     if data.get("q"):
-        products = get_backend().search(products, data["q"])
+        valid = {name: value for name, value in data.items() if name not in form.errors}
+        products = get_backend().search(products, data["q"], search_filters(valid))
     if data.get("sort") in ORDERINGS or not data.get("q"):
         products = products.order_by(*ORDERINGS.get(data.get("sort"), ORDERINGS["stars"]))
     return products
+
+
+def search_filters(data: dict) -> SearchFilters:
+    """The same filters, for a search engine that filters inside its index."""
+    return SearchFilters(
+        min_stars=int(data["stars"]) if data.get("stars") else None,
+        group=data.get("group", ""),
+        area=data.get("area", ""),
+        producer=data.get("producer", ""),
+        price_min=data.get("price_min"),
+        price_max=data.get("price_max"),
+        in_stock=bool(data.get("in_stock")),
+    )
 
 
 def cached_html(key: str, build) -> str:
@@ -105,6 +120,7 @@ def _listing_html(request, template: str) -> str:
 
 
 @require_GET
+@lag_tolerant
 def listing(request):
     """Filters and results depend only on the query string and the language, so their
     HTML is cached briefly; prices and stock are checked again in the cart."""
@@ -125,6 +141,7 @@ def listing(request):
 
 
 @require_GET
+@lag_tolerant
 def suggest(request):
     text = request.GET.get("q", "")
     products = get_backend().suggest(listed_products(timezone.localdate()), text, limit=6)

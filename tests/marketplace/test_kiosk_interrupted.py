@@ -11,10 +11,8 @@ import signal
 import subprocess
 import sys
 import time
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from django.db import connection
 
 from marketplace.events.services import redeliver_pending
 from marketplace.kiosk.models import KioskSale
@@ -23,6 +21,7 @@ from marketplace.orders.models import Order, OrderLine
 from marketplace.warehouses.models import Stock
 from program.models import SalesLedgerEntry
 from tests.marketplace.test_kiosk_sync import fair, kiosk, sale  # noqa: F401
+from tests.subprocess_env import child_env
 
 SALES = 200
 SERVER = """
@@ -36,18 +35,8 @@ sync_batch(device, json.load(sys.stdin))
 """
 
 
-def database_env() -> dict:
-    """The server process's settings for the test database (embedded or external)."""
-    name = connection.settings_dict["NAME"]
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        parts = urlsplit(url)
-        return {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
-    return {"OCOP_DB_NAME": name}
-
-
 def start_server(device_id: int, batch: list) -> subprocess.Popen:
-    env = {**os.environ, **database_env(), "OCOP_MODE": "test"}
+    env = child_env()
     server = subprocess.Popen(
         [sys.executable, "-c", SERVER, str(device_id)],
         stdin=subprocess.PIPE,

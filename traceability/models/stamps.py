@@ -22,6 +22,10 @@ class StampBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    # The printable A4 sheets, kept in media storage (private: the serials are on them);
+    # `sheet_stamps` is how many stamps they carry, so voiding some makes them stale.
+    sheet = models.FileField(_("printable sheets"), upload_to="stamps/", blank=True)
+    sheet_stamps = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("stamp batch")

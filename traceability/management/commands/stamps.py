@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.management.progress import progress_bar
 from traceability.errors import TraceError
 from traceability.models import Lot, StampBatch
 from traceability.printing.content import LabelSize
@@ -56,14 +57,7 @@ class Command(BaseCommand):
         size = LabelSize(width=label_width, height=label_height)
         if size.per_page < 1:
             raise CommandError("the label does not fit on an A4 page")
-        total = batch.count
-
-        def progress(done):
-            filled = int(30 * done / max(total, 1))
-            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
-            sys.stderr.flush()
-
-        printed = print_batch(batch, pdf, size, progress)
+        printed = print_batch(batch, pdf, size, progress_bar(sys.stderr, batch.count))
         sys.stderr.write("\n")
         self.stdout.write(f"{printed} labels written to {pdf}")
 

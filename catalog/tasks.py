@@ -1,0 +1,18 @@
+from celery import shared_task
+from django.utils import timezone
+
+from catalog.search import get_backend
+from catalog.services.ratings import expire_due_certificates
+
+
+@shared_task
+def index_products_task(product_ids: list[int]) -> int:
+    """Re-index these products from the database (safe to repeat: it writes their
+    current state, whatever it was asked before)."""
+    return get_backend().index_products(product_ids)
+
+
+@shared_task
+def expire_certificates_task() -> int:
+    """Daily: mark certificates whose validity ended as expired (safe to repeat)."""
+    return expire_due_certificates(timezone.localdate())
