@@ -145,7 +145,7 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
 
 # One process keeps its own cache unless CACHE_URL names Redis, which every web node then
 # shares: sessions, login and scan rate limits, cached listing HTML.
-CACHES = {"default": cache_config(env_str("CACHE_URL", "locmem://"))}
+CACHES = {"default": cache_config(env_str("CACHE_URL", "") or "locmem://")}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 LANGUAGE_CODE = "vi"
