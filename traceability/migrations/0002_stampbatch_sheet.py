@@ -4,20 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('traceability', '0001_initial'),
+        ("traceability", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='stampbatch',
-            name='sheet',
-            field=models.FileField(blank=True, upload_to='stamps/', verbose_name='printable sheets'),
+            model_name="stampbatch",
+            name="sheet",
+            field=models.FileField(
+                blank=True, upload_to="stamps/", verbose_name="printable sheets"
+            ),
         ),
         migrations.AddField(
-            model_name='stampbatch',
-            name='sheet_stamps',
+            model_name="stampbatch",
+            name="sheet_stamps",
             field=models.PositiveIntegerField(blank=True, editable=False, null=True),
         ),
     ]

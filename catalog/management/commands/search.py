@@ -1,8 +1,7 @@
 import sys
 
-from elasticsearch import ApiError, TransportError
-
 from django.core.management.base import BaseCommand, CommandError
+from elasticsearch import ApiError, TransportError
 
 from catalog.management.progress import progress_bar
 from catalog.models import Product
