@@ -23,6 +23,8 @@ class CatalogErrorCode(StrEnum):
     DUPLICATE_CERTIFICATE_NUMBER = "duplicate_certificate_number"
     DUPLICATE_SKU = "duplicate_sku"
     INVALID_IMAGE = "invalid_image"
+    INVALID_PRODUCER_STATUS = "invalid_producer_status"
+    INVALID_FILE = "invalid_file"
 
 
 MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
@@ -94,6 +96,14 @@ MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
     CatalogErrorCode.INVALID_IMAGE: (
         "Ảnh không hợp lệ: {detail}.",
         "Invalid image: {detail}.",
+    ),
+    CatalogErrorCode.INVALID_PRODUCER_STATUS: (
+        "Không thể thực hiện khi hồ sơ chủ thể đang ở trạng thái {status}.",
+        "Not possible while the producer is {status}.",
+    ),
+    CatalogErrorCode.INVALID_FILE: (
+        "Tệp không hợp lệ: {detail}.",
+        "Invalid file: {detail}.",
     ),
     CatalogErrorCode.DUPLICATE_SKU: (
         "Mã SKU {value} đã tồn tại.",

@@ -32,9 +32,24 @@ class CommerceErrorCode(StrEnum):
     INVALID_FILE = "invalid_file"
     DEVICE_UNKNOWN = "device_unknown"
     DEVICE_REVOKED = "device_revoked"
+    PERMISSION_DENIED = "permission_denied"
+    ALREADY_PRODUCER_STAFF = "already_producer_staff"
+    INVITATION_INVALID = "invitation_invalid"
 
 
 MESSAGES: dict[CommerceErrorCode, tuple[str, str]] = {
+    CommerceErrorCode.PERMISSION_DENIED: (
+        "Bạn không có quyền thực hiện thao tác này.",
+        "You are not allowed to do this.",
+    ),
+    CommerceErrorCode.ALREADY_PRODUCER_STAFF: (
+        "Tài khoản {email} đã thuộc một chủ thể OCOP; mỗi tài khoản chỉ thuộc một chủ thể.",
+        "The account {email} already belongs to a producer; an account belongs to one only.",
+    ),
+    CommerceErrorCode.INVITATION_INVALID: (
+        "Lời mời không còn hiệu lực (đã dùng, đã huỷ hoặc quá hạn).",
+        "This invitation is no longer valid (used, revoked or expired).",
+    ),
     CommerceErrorCode.DEVICE_UNKNOWN: (
         "Thiết bị bán hàng chưa được đăng ký (mã thiết bị sai).",
         "This kiosk device is not registered (wrong device token).",

@@ -33,6 +33,18 @@ def cache_config(url: str) -> dict:
     raise ConfigurationError(f"CACHE_URL must start with redis:// or locmem://, got {url!r}")
 
 
+def private_storage(private_root) -> dict:
+    """Files that are never public: a folder outside MEDIA_ROOT, or the bucket's
+    `private/` prefix (bucket objects are private and links are signed anyway)."""
+    public = media_storage()
+    if public["BACKEND"] == "storages.backends.s3.S3Storage":
+        return {**public, "OPTIONS": {**public["OPTIONS"], "location": "private"}}
+    return {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(private_root), "base_url": None},
+    }
+
+
 def media_storage() -> dict:
     """Uploaded media and stamp sheets: the local MEDIA_ROOT, or an S3-compatible bucket
     when `S3_BUCKET` is set. Bucket objects are private; links are signed for a while, so

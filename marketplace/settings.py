@@ -19,6 +19,7 @@ from marketplace.infrastructure import (
     cache_config,
     init_sentry,
     media_storage,
+    private_storage,
     replica_database,
     static_storage,
 )
@@ -167,7 +168,16 @@ WHITENOISE_AUTOREFRESH = DEBUG or DEVELOPMENT_DEFAULTS
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env_path("MEDIA_ROOT", DATA_DIR / "media")
 PRODUCTION = not DEBUG and not DEVELOPMENT_DEFAULTS
-STORAGES = {"default": media_storage(), "staticfiles": static_storage(PRODUCTION)}
+# Producer papers, dossier files and stamp sheets: outside MEDIA_ROOT, handed out only
+# by views that check who asks.
+PRIVATE_MEDIA_ROOT = env_path("PRIVATE_MEDIA_ROOT", DATA_DIR / "private")
+STORAGES = {
+    "default": media_storage(),
+    "private": private_storage(PRIVATE_MEDIA_ROOT),
+    "staticfiles": static_storage(PRODUCTION),
+}
+# Documents uploaded by producers (PDF or photo).
+MAX_DOCUMENT_UPLOAD_BYTES = env_int("MAX_DOCUMENT_UPLOAD_BYTES", 10 * 1024 * 1024)
 # Product images larger than this are refused before they are decoded.
 # Uploaded media are served by the application only when asked (demo, browser tests);
 # production serves them from the web server or object storage.

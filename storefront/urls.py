@@ -1,6 +1,6 @@
 """The storefront's pages; included at the site root by marketplace/urls.py."""
 
-from django.urls import path
+from django.urls import include, path
 
 from storefront.views import (
     account,
@@ -18,6 +18,7 @@ from storefront.views import (
 
 urlpatterns = [
     path("", shop.home, name="shop-home"),
+    path("producer/", include("storefront.producer_urls")),
     path("san-pham/", shop.listing, name="shop-listing"),
     path("san-pham/goi-y", shop.suggest, name="shop-suggest"),
     path("san-pham/<slug:slug>/", product.product_page, name="shop-product"),

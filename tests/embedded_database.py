@@ -13,12 +13,14 @@ if not os.environ.get("DATABASE_URL"):
 os.environ["OCOP_MODE"] = "test"
 _media_root = Path(tempfile.mkdtemp(prefix="ocop-test-media-"))
 os.environ["MEDIA_ROOT"] = str(_media_root)
+os.environ["PRIVATE_MEDIA_ROOT"] = tempfile.mkdtemp(prefix="ocop-test-private-")
 # Browser tests load product images from the live server.
 os.environ["SERVE_MEDIA"] = "true"
 
 
 def pytest_unconfigure(config):
     shutil.rmtree(_media_root, ignore_errors=True)
+    shutil.rmtree(os.environ["PRIVATE_MEDIA_ROOT"], ignore_errors=True)
     if _data_dir is not None:
         from marketplace.embedded_database import stop
 

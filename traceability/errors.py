@@ -14,6 +14,7 @@ class TraceErrorCode(StrEnum):
     DUPLICATE_LOT = "duplicate_lot"
     LOT_NOT_ACTIVE = "lot_not_active"
     STAMP_LIMIT = "stamp_limit"
+    MONTHLY_STAMP_LIMIT = "monthly_stamp_limit"
     NOT_FOUND = "not_found"
 
 
@@ -46,6 +47,12 @@ MESSAGES = {
     TraceErrorCode.STAMP_LIMIT: (
         "Mỗi lần phát hành từ 1 đến {maximum} tem (yêu cầu {count}).",
         "Issue between 1 and {maximum} stamps at a time ({count} requested).",
+    ),
+    TraceErrorCode.MONTHLY_STAMP_LIMIT: (
+        "Vượt hạn mức tem của tháng do Văn phòng Điều phối OCOP đặt: đã cấp {issued}, "
+        "hạn mức {limit}, yêu cầu thêm {count}.",
+        "Over the monthly stamp limit set by the OCOP programme office: {issued} issued, "
+        "limit {limit}, {count} more requested.",
     ),
     TraceErrorCode.NOT_FOUND: ("Không tìm thấy {what}.", "{what} not found."),
 }

@@ -1,7 +1,13 @@
 from catalog.models.administrative_units import AdministrativeLevel, AdministrativeUnit
 from catalog.models.dossiers import DossierFile, DossierItem, DossierItemKind, ReviewStatus
 from catalog.models.groups import LegacyProductSet, ProductGroup
-from catalog.models.producers import LegalForm, Producer, ProducerStatus
+from catalog.models.producers import (
+    LegalForm,
+    Producer,
+    ProducerDocument,
+    ProducerDocumentKind,
+    ProducerStatus,
+)
 from catalog.models.products import MeasureUnit, Product, ProductImage, ProductVariant
 from catalog.models.ratings import CouncilMemberScore, Rating, RatingStatus
 from catalog.models.rule_sets import CouncilLevel, CouncilLevelRule, RuleSet, StarBand
@@ -19,6 +25,8 @@ __all__ = [
     "LegalForm",
     "MeasureUnit",
     "Producer",
+    "ProducerDocument",
+    "ProducerDocumentKind",
     "ProducerStatus",
     "Product",
     "ProductGroup",

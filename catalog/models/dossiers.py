@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.storage import private_storage
+
 
 class DossierItemKind(models.TextChoices):
     REGISTRATION_FORM = "registration_form", _("registration form")
@@ -68,7 +70,7 @@ class DossierFile(models.Model):
     item = models.ForeignKey(
         DossierItem, verbose_name=_("dossier item"), on_delete=models.CASCADE, related_name="files"
     )
-    file = models.FileField(_("file"), upload_to="dossiers/%Y/%m/")
+    file = models.FileField(_("file"), upload_to="dossiers/%Y/%m/", storage=private_storage)
     description = models.CharField(_("description"), max_length=200, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 

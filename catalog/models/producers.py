@@ -1,8 +1,10 @@
 """Producers: the OCOP subjects (chủ thể OCOP) that make and sell the products."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.storage import private_storage
 from catalog.text import sort_key
 from catalog.validators import (
     validate_bank_account,
@@ -24,6 +26,7 @@ class ProducerStatus(models.TextChoices):
     APPLIED = "applied", _("applied")
     APPROVED = "approved", _("approved")
     SUSPENDED = "suspended", _("suspended")
+    REJECTED = "rejected", _("rejected")
 
 
 class Producer(models.Model):
@@ -62,6 +65,21 @@ class Producer(models.Model):
         choices=ProducerStatus.choices,
         default=ProducerStatus.APPLIED,
     )
+    review_note = models.TextField(_("review note"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    stamp_monthly_limit = models.PositiveIntegerField(
+        _("stamps a month"),
+        default=50_000,
+        help_text=_("Stamps the producer may issue in a calendar month (set by the programme)."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sort_name = models.CharField(max_length=400, editable=False, db_index=True, db_collation="C")
 
@@ -90,3 +108,31 @@ class Producer(models.Model):
         if renamed:  # products are found by their producer's name too
             for product in self.products.select_related("group"):
                 product.save(update_fields=["search_text"])
+
+
+class ProducerDocumentKind(models.TextChoices):
+    BUSINESS_REGISTRATION = "business_registration", _("business registration")
+    FOOD_SAFETY_CERTIFICATE = "food_safety_certificate", _("food-safety certificate")
+    OTHER = "other", _("other document")
+
+
+class ProducerDocument(models.Model):
+    """A paper sent with the application; private, read by the producer and staff only."""
+
+    REQUIRED_KINDS = (
+        ProducerDocumentKind.BUSINESS_REGISTRATION,
+        ProducerDocumentKind.FOOD_SAFETY_CERTIFICATE,
+    )
+
+    producer = models.ForeignKey(Producer, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("document"), max_length=32, choices=ProducerDocumentKind.choices)
+    file = models.FileField(_("file"), upload_to="producers/%Y/%m/", storage=private_storage)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("producer document")
+        verbose_name_plural = _("producer documents")
+        ordering = ["producer", "kind"]
+
+    def __str__(self):
+        return f"{self.producer} – {self.get_kind_display()}"

@@ -1,6 +1,7 @@
 """Product images: validated by their content, normalised, stripped of metadata."""
 
 import io
+import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -59,7 +60,9 @@ def add_product_image(product: Product, data: bytes, *, alt: str = "") -> Produc
     position = product.images.count()
     record = ProductImage(product=product, alt=alt[:200] or product.name, sort_order=position)
     record.image.save(
-        f"{product.slug}-{position}.{ALLOWED_FORMATS[save_kind]}",
+        # A random part in the name: a photo of an unpublished product cannot be found by
+        # guessing its address.
+        f"{product.slug}-{secrets.token_urlsafe(12)}.{ALLOWED_FORMATS[save_kind]}",
         ContentFile(buffer.getvalue()),
         save=False,
     )

@@ -52,6 +52,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="staff_users",
         help_text=_("Producer staff belong to exactly one producer."),
     )
+    is_producer_owner = models.BooleanField(
+        _("producer owner"),
+        default=False,
+        help_text=_("The owner manages the producer's team and invites staff."),
+    )
     sales_point_warehouse = models.ForeignKey(
         "warehouses.Warehouse",
         verbose_name=_("kiosk sales point"),
@@ -145,3 +150,28 @@ class Address(models.Model):
             "province": self.province.name,
             "province_code": self.province.code,
         }
+
+
+class ProducerInvitation(models.Model):
+    """An email invitation to join a producer as staff; only the token's hash is kept."""
+
+    producer = models.ForeignKey(
+        "catalog.Producer", on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email address"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("producer invitation")
+        verbose_name_plural = _("producer invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.producer}"

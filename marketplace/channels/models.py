@@ -81,3 +81,38 @@ class VariantChannelListing(models.Model):
 
     def __str__(self):
         return f"{self.variant} @ {self.channel}: {self.price_amount} {self.currency}"
+
+
+class SheetImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", _("checked, not imported")
+    APPLIED = "applied", _("imported")
+
+
+class ProductSheetImport(models.Model):
+    """A producer's spreadsheet of products: checked rows and errors, then applied."""
+
+    producer = models.ForeignKey(
+        "catalog.Producer", on_delete=models.CASCADE, related_name="sheet_imports"
+    )
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(_("file"), max_length=200)
+    sha256 = models.CharField(max_length=64)
+    rows = models.JSONField(default=list)
+    errors = models.JSONField(default=list)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=SheetImportStatus.choices,
+        default=SheetImportStatus.PREVIEWED,
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("product spreadsheet import")
+        verbose_name_plural = _("product spreadsheet imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.filename

@@ -48,6 +48,7 @@ def load_users() -> list[tuple[str, str, str]]:
             "full_name": "Chủ thể OCOP (demo)",
             "phone": "+84912345001",
             "producer": Producer.objects.get(slug="htx-cha-ruoi-tu-ky"),
+            "is_producer_owner": True,
         },
     )
     producer.set_password(PRODUCER_LOGIN[1])

@@ -45,7 +45,7 @@ class SettlementRow:
         )
 
 
-def _bounds(start: date, end: date):
+def settlement_bounds(start: date, end: date):
     zone = timezone.get_current_timezone()
     return (
         datetime.combine(start, time.min, tzinfo=zone),
@@ -55,7 +55,7 @@ def _bounds(start: date, end: date):
 
 def settlement(start: date, end: date, producer_id: int | None = None) -> list[SettlementRow]:
     """Per producer: orders paid between `start` and `end` (inclusive) and refunds made then."""
-    since, until = _bounds(start, end)
+    since, until = settlement_bounds(start, end)
     rows: dict[tuple[int, str], SettlementRow] = {}
 
     def row(producer_order) -> SettlementRow:

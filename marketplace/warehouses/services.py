@@ -5,6 +5,7 @@ from django.db.models import F, Sum
 
 from catalog.models import ProductVariant
 from catalog.search import products_changed, variants_changed
+from catalog.services.slugs import free_slug
 from marketplace.channels.models import Channel
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.warehouses.models import Allocation, Stock, StockAdjustment, Warehouse
@@ -37,6 +38,21 @@ def set_stock(
         )
     products_changed([variant.product_id])
     return stock
+
+
+def open_warehouse(producer, *, channel: Channel | None) -> Warehouse:
+    """A producer's warehouse at its own address, serving `channel` (when there is one)."""
+    with transaction.atomic():
+        warehouse = Warehouse.objects.create(
+            name=f"Kho {producer.name}"[:200],
+            slug=free_slug(Warehouse, f"kho {producer.slug}", "kho"),
+            producer=producer,
+            street_address=producer.street_address,
+            commune=producer.commune,
+        )
+        if channel is not None:
+            warehouse.channels.add(channel)
+    return warehouse
 
 
 def delivery_warehouses(producer_id: int, channel: Channel):

@@ -189,3 +189,22 @@ def test_live_reindex_swaps_the_alias_and_search_keeps_the_contract(es_settings,
     for product in Product.objects.filter(slug__in=slugs("gao", min_stars=4)):
         assert product.ratings.filter(status="certified", stars__gte=4).exists()
     backend.client.indices.delete(index=second)
+
+
+def test_reindexing_against_an_unreachable_server_fails_clearly(es_settings, db):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="reindexing failed, the alias was not moved"):
+        call_command("search", "reindex", stdout=StringIO(), stderr=StringIO())
+
+
+def test_reindexing_with_the_postgres_backend_says_there_is_nothing_to_do(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    output = StringIO()
+    call_command("search", "reindex", stdout=output)
+    assert "nothing to rebuild" in output.getvalue()

@@ -115,7 +115,7 @@ def test_stamp_sheets_are_printed_by_the_worker_after_commit(worker, make_lot, s
 
     printed = wait_until(lambda: StampBatch.objects.filter(pk=batch.pk).exclude(sheet="").first())
     assert printed.sheet_stamps == 12
-    path = Path(settings.MEDIA_ROOT) / printed.sheet.name
+    path = Path(printed.sheet.path)
     assert path.read_bytes().startswith(b"%PDF")
     assert str(batch.pk) in path.name and len(path.stem) > len(f"batch-{batch.pk}-") + 10
 

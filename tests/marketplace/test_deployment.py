@@ -259,6 +259,9 @@ def test_the_image_is_multi_stage_non_root_with_a_health_check():
     assert "uvicorn_worker.UvicornWorker" in dockerfile
 
 
+# The live server needs a transactional database; restoring the serialized data keeps
+# later serialized-rollback tests from meeting re-created content types.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_health_check_script_passes_on_a_live_server_and_fails_without_one(live_server):
     script = ROOT / "docker" / "healthcheck.py"
     port = live_server.url.rsplit(":", 1)[1]

@@ -46,6 +46,8 @@ class TraceEvent(models.Model):
         "traceability.Lot", verbose_name=_("input lots"), blank=True, related_name="used_in"
     )
     description = models.TextField(_("description"), blank=True)
+    # A photo or paper shown with the event on the scan page (so public, like the lot's).
+    evidence = models.FileField(_("evidence"), upload_to="lots/events/%Y/", blank=True)
 
     class Meta:
         verbose_name = _("trace event")

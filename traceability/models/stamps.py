@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.storage import private_storage
+
 
 class BatchStatus(models.TextChoices):
     ACTIVE = "active", _("active")
@@ -24,7 +26,9 @@ class StampBatch(models.Model):
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     # The printable A4 sheets, kept in media storage (private: the serials are on them);
     # `sheet_stamps` is how many stamps they carry, so voiding some makes them stale.
-    sheet = models.FileField(_("printable sheets"), upload_to="stamps/", blank=True)
+    sheet = models.FileField(
+        _("printable sheets"), upload_to="stamps/", blank=True, storage=private_storage
+    )
     sheet_stamps = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:

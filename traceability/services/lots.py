@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from catalog.models import ProductVariant
+from catalog.services.documents import document_kind
 from traceability.digital_link import _CSET82
 from traceability.errors import TraceError, TraceErrorCode
 from traceability.models import (
@@ -79,7 +80,15 @@ def create_lot(
 
 
 def record_event(
-    lot: Lot, step: str, *, at, read_point: str, location: str, description: str = "", inputs=()
+    lot: Lot,
+    step: str,
+    *,
+    at,
+    read_point: str,
+    location: str,
+    description: str = "",
+    inputs=(),
+    evidence=None,
 ) -> TraceEvent:
     """Add an EPCIS-shaped event; its type, action and disposition follow the business step."""
     event_type, action, disposition = EVENT_SHAPE[BusinessStep(step)]
@@ -96,6 +105,10 @@ def record_event(
         business_location=location,
         description=description,
     )
+    if evidence is not None:
+        document_kind(evidence)
+        event.evidence = evidence
+        event.save(update_fields=["evidence"])
     if inputs:
         event.input_lots.set(inputs)
     return event

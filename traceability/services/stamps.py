@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from traceability.digital_link import DigitalLink, encode
@@ -30,6 +31,31 @@ def issue_batch(lot: Lot, count: int, *, user=None) -> StampBatch:
         except IntegrityError:
             continue  # a serial collided (odds about count² / 2⁶⁵): draw them all again
     raise TraceError(TraceErrorCode.INVALID_VALUE, "count", detail="could not draw unique serials")
+
+
+def issue_for_producer(lot: Lot, count: int, *, user) -> StampBatch:
+    """Issue a batch from the producer portal, within the producer's monthly limit set by
+    the programme (batches of the calendar month so far count against it)."""
+    producer = lot.variant.product.producer
+    month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    with transaction.atomic():
+        # One producer's requests are serialised, so two at once cannot both fit.
+        type(producer).objects.select_for_update().get(pk=producer.pk)
+        issued = (
+            StampBatch.objects.filter(
+                lot__variant__product__producer=producer, issued_at__gte=month_start
+            ).aggregate(total=Sum("count"))["total"]
+            or 0
+        )
+        if issued + count > producer.stamp_monthly_limit:
+            raise TraceError(
+                TraceErrorCode.MONTHLY_STAMP_LIMIT,
+                "count",
+                issued=issued,
+                limit=producer.stamp_monthly_limit,
+                count=count,
+            )
+        return issue_batch(lot, count, user=user)
 
 
 def _copy_stamps(batch_id: int, count: int) -> None:

@@ -1,0 +1,291 @@
+"""Listings: products and variants, photos, the dossier, and the rating history."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from catalog.errors import CatalogError
+from catalog.models import DossierFile, DossierItem, Product, ProductImage, ProductVariant
+from catalog.services.documents import add_dossier_file
+from catalog.services.images import add_product_image
+from catalog.services.products import add_variant, ensure_dossier
+from catalog.services.slugs import free_slug
+from catalog.text import unaccent
+from marketplace.channels.models import Channel
+from marketplace.channels.services import publish_product, set_variant_price
+from marketplace.errors import CommerceError
+from marketplace.warehouses.models import Stock, StockAdjustment
+from marketplace.warehouses.services import open_warehouse, set_stock
+from storefront.producer_forms import (
+    DossierFileForm,
+    ImageForm,
+    PriceForm,
+    ProductForm,
+    StockForm,
+    VariantForm,
+)
+from storefront.views.producer.errors import message, show_error
+from storefront.views.producer.scope import get_owned, owned, portal_view
+
+PER_PAGE = 20
+
+
+@portal_view
+def product_list(request, producer):
+    products = owned(Product, producer).prefetch_related("images").order_by("sort_name")
+    archived = request.GET.get("archived") == "1"
+    products = products.filter(is_archived=archived)
+    query = request.GET.get("q", "").strip()[:100]
+    if query:
+        products = products.filter(search_text__icontains=unaccent(query).casefold())
+    page = Paginator(products, PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "archived": archived, "q": query}
+    return render(request, "storefront/producer/products.html", context)
+
+
+@portal_view
+def product_new(request, producer):
+    form = ProductForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            product = form.save(commit=False)
+            product.producer = producer
+            product.slug = free_slug(Product, product.name, "san-pham")
+            product.save()
+            ensure_dossier(product)
+        messages.success(request, _("Product created. Add a variant, a photo and a price."))
+        return redirect("producer-product", product.pk)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "storefront/producer/product_new.html", {"form": form}, status=status)
+
+
+@portal_view
+def product_edit(request, producer, product_id):
+    product = get_owned(Product, producer, pk=product_id)
+    form = ProductForm(request.POST or None, instance=product)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("producer-product", product.pk)
+    return render(
+        request,
+        "storefront/producer/product.html",
+        product_context(producer, product, form),
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def product_context(producer, product, form=None, **forms) -> dict:
+    variants = list(
+        product.variants.prefetch_related(
+            "channel_listings__channel", "stocks__warehouse"
+        ).order_by("sku")
+    )
+    channels = list(Channel.objects.filter(is_active=True).order_by("name"))
+    listings = {listing.channel_id: listing for listing in product.channel_listings.all()}
+    return {
+        "product": product,
+        "form": form or ProductForm(instance=product),
+        "variants": variants,
+        "variant_form": forms.get("variant_form") or VariantForm(),
+        "image_form": forms.get("image_form") or ImageForm(),
+        "images": product.images.order_by("sort_order", "pk"),
+        "channels": [(channel, listings.get(channel.pk)) for channel in channels],
+        "warehouses": producer.warehouses.order_by("name"),
+        "dossier": product.dossier_items.prefetch_related("files").order_by("kind"),
+        "ratings": product.ratings.select_related("rule_set").order_by("-created_at"),
+        "price_form": PriceForm(),
+        "stock_form": StockForm(),
+        "dossier_form": DossierFileForm(),
+    }
+
+
+@require_POST
+@portal_view
+def product_archive(request, producer, product_id):
+    product = get_owned(Product, producer, pk=product_id)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm."))
+        return redirect("producer-product", product.pk)
+    product.is_archived = request.POST.get("archive") == "1"
+    product.save(update_fields=["is_archived"])
+    messages.success(
+        request,
+        _("Archived: it is no longer sold.") if product.is_archived else _("Back on sale."),
+    )
+    return redirect("producer-product", product.pk)
+
+
+@require_POST
+@portal_view
+def variant_new(request, producer, product_id):
+    product = get_owned(Product, producer, pk=product_id)
+    form = VariantForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            add_variant(
+                product,
+                sku=data["sku"],
+                name=data["name"],
+                gtin=data["gtin"],
+                net_quantity=data["net_quantity"],
+                unit=data["unit"],
+            )
+        except CatalogError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, _("Variant added."))
+            return redirect("producer-product", product.pk)
+    context = product_context(producer, product, variant_form=form)
+    return render(request, "storefront/producer/product.html", context, status=400)
+
+
+@require_POST
+@portal_view
+def image_upload(request, producer, product_id):
+    product = get_owned(Product, producer, pk=product_id)
+    form = ImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["image"]
+        try:
+            add_product_image(product, upload.read(), alt=form.cleaned_data["alt"])
+        except CatalogError as error:
+            show_error(form, error)
+        else:
+            messages.success(request, _("Photo added (location and camera data removed)."))
+            return redirect("producer-product", product.pk)
+    context = product_context(producer, product, image_form=form)
+    return render(request, "storefront/producer/product.html", context, status=400)
+
+
+@require_POST
+@portal_view
+def image_delete(request, producer, image_id):
+    image = get_owned(ProductImage, producer, pk=image_id)
+    product_id = image.product_id
+    image.image.delete(save=False)
+    image.delete()
+    messages.success(request, _("Photo deleted."))
+    return redirect("producer-product", product_id)
+
+
+@require_POST
+@portal_view
+def dossier_upload(request, producer, item_id):
+    item = get_owned(DossierItem, producer, pk=item_id)
+    form = DossierFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add_dossier_file(
+                item, form.cleaned_data["file"], description=form.cleaned_data["description"]
+            )
+        except CatalogError as error:
+            messages.error(request, message(error))
+        else:
+            messages.success(request, _("File added; the programme office will review it."))
+    else:
+        messages.error(request, _("Choose a file to upload."))
+    return redirect("producer-product", item.product_id)
+
+
+@portal_view
+def dossier_file(request, producer, file_id):
+    record = get_owned_file(producer, file_id)
+    return FileResponse(record.file.open("rb"), as_attachment=True)
+
+
+def get_owned_file(producer, file_id) -> DossierFile:
+    items = owned(DossierItem, producer)
+    return get_object_or_404(DossierFile.objects.filter(item__in=items), pk=file_id)
+
+
+@require_POST
+@portal_view
+def variant_price(request, producer, variant_id, channel_id):
+    variant = get_owned(ProductVariant, producer, pk=variant_id)
+    channel = Channel.objects.filter(is_active=True, pk=channel_id).first()
+    form = PriceForm(request.POST)
+    if channel is None or not form.is_valid():
+        messages.error(request, _("Enter a price of 0 or more, in đồng."))
+    else:
+        try:
+            set_variant_price(variant, channel, form.cleaned_data["price"])
+        except CommerceError as error:
+            messages.error(request, message(error))
+        else:
+            messages.success(request, _("Price saved."))
+    return redirect("producer-product", variant.product_id)
+
+
+@require_POST
+@portal_view
+def product_publish(request, producer, product_id, channel_id):
+    product = get_owned(Product, producer, pk=product_id)
+    channel = Channel.objects.filter(is_active=True, pk=channel_id).first()
+    if channel is not None:
+        publish = request.POST.get("publish") == "1"
+        publish_product(product, channel, is_published=publish)
+        messages.success(
+            request,
+            _("Published in %(channel)s.") % {"channel": channel.name}
+            if publish
+            else _("Hidden in %(channel)s.") % {"channel": channel.name},
+        )
+    return redirect("producer-product", product.pk)
+
+
+@require_POST
+@portal_view
+def variant_stock(request, producer, variant_id, warehouse_id):
+    variant = get_owned(ProductVariant, producer, pk=variant_id)
+    warehouse = producer.warehouses.filter(pk=warehouse_id).first()
+    form = StockForm(request.POST)
+    if warehouse is None or not form.is_valid():
+        messages.error(request, _("Enter the counted quantity and the reason."))
+    else:
+        try:
+            set_stock(
+                warehouse,
+                variant,
+                form.cleaned_data["quantity"],
+                reason=form.cleaned_data["reason"],
+                user=request.user,
+            )
+        except CommerceError as error:
+            messages.error(request, message(error))
+        else:
+            messages.success(request, _("Stock saved."))
+    return redirect("producer-product", variant.product_id)
+
+
+@portal_view
+def stock_history(request, producer, variant_id):
+    variant = get_owned(ProductVariant, producer, pk=variant_id)
+    stocks = owned(Stock, producer).filter(variant=variant)
+    adjustments = (
+        StockAdjustment.objects.filter(stock__in=stocks)
+        .select_related("stock__warehouse", "user")
+        .order_by("-created_at")
+    )
+    page = Paginator(adjustments, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "storefront/producer/stock_history.html", {"variant": variant, "page": page}
+    )
+
+
+@require_POST
+@portal_view
+def warehouse_new(request, producer):
+    """The producer's first warehouse, at its own address, serving the shop."""
+    if not producer.warehouses.exists():
+        open_warehouse(
+            producer, channel=Channel.objects.filter(slug=settings.STOREFRONT_CHANNEL).first()
+        )
+        messages.success(request, _("Warehouse created; you can now record stock."))
+    return redirect(request.POST.get("next") or "producer-products")
