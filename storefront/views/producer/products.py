@@ -19,7 +19,7 @@ from catalog.text import unaccent
 from marketplace.channels.models import Channel
 from marketplace.channels.services import publish_product, set_variant_price
 from marketplace.errors import CommerceError
-from marketplace.warehouses.models import Stock, StockAdjustment
+from marketplace.warehouses.models import Stock, StockAdjustment, Warehouse
 from marketplace.warehouses.services import open_warehouse, set_stock
 from storefront.producer_forms import (
     DossierFileForm,
@@ -244,9 +244,9 @@ def product_publish(request, producer, product_id, channel_id):
 @portal_view
 def variant_stock(request, producer, variant_id, warehouse_id):
     variant = get_owned(ProductVariant, producer, pk=variant_id)
-    warehouse = producer.warehouses.filter(pk=warehouse_id).first()
+    warehouse = get_owned(Warehouse, producer, pk=warehouse_id)
     form = StockForm(request.POST)
-    if warehouse is None or not form.is_valid():
+    if not form.is_valid():
         messages.error(request, _("Enter the counted quantity and the reason."))
     else:
         try:
