@@ -132,7 +132,7 @@ def test_a_new_producer_lists_a_product_issues_stamps_and_ships_an_order(
     page.get_by_test_id("ship").click()
     page.locator("form[action$='/delivered'] input[type=checkbox]").check()
     page.get_by_test_id("delivered").click()
-    expect(page.get_by_test_id("part-status")).to_have_text("đã giao")
+    expect(page.get_by_test_id("part-status")).to_have_text("đã nhận hàng")
     part = order.producer_orders.get()
     assert (part.status, part.tracking_code) == (ProducerOrderStatus.DELIVERED, "VNPOST-2026")
     assert order.payments.get().status == PaymentStatus.CHARGED
