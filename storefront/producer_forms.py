@@ -95,6 +95,17 @@ class VariantForm(forms.Form):
     )
 
 
+class VariantEditForm(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=200)
+    gtin = forms.CharField(
+        label=_("GTIN (barcode)"), max_length=14, required=False, validators=[validate_gtin]
+    )
+    net_quantity = forms.DecimalField(
+        label=_("net weight or volume"), max_digits=10, decimal_places=3, required=False
+    )
+    unit = forms.ChoiceField(label=_("unit"), choices=VariantForm.base_fields["unit"].choices)
+
+
 class ImageForm(forms.Form):
     image = forms.FileField(label=_("Photo (JPEG, PNG or WebP, up to 10 MB)"))
     alt = forms.CharField(label=_("Short description of the photo"), max_length=200, required=False)

@@ -29,6 +29,7 @@ urlpatterns = [
         name="producer-publish",
     ),
     path("images/<int:image_id>/delete", products.image_delete, name="producer-image-delete"),
+    path("variants/<int:variant_id>/edit", products.variant_edit, name="producer-variant-edit"),
     path(
         "variants/<int:variant_id>/channels/<int:channel_id>/price",
         products.variant_price,

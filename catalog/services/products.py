@@ -28,6 +28,24 @@ def add_variant(
     )
 
 
+def update_variant(variant: ProductVariant, *, name: str, net_quantity, unit: str, gtin=""):
+    """Change a variant's name and quantity; a missing GTIN may be added (checked and
+    unused), an existing one is never changed."""
+    if not name.strip():
+        raise CatalogError(CatalogErrorCode.REQUIRED, "name")
+    fields = ["name", "net_quantity", "unit"]
+    if gtin and not variant.gtin:
+        if not is_valid_gtin(gtin):
+            raise CatalogError(CatalogErrorCode.INVALID_GTIN, "gtin", value=gtin)
+        if ProductVariant.objects.filter(gtin=normalise_gtin(gtin)).exists():
+            raise CatalogError(CatalogErrorCode.DUPLICATE_GTIN, "gtin", value=gtin)
+        variant.gtin = normalise_gtin(gtin)
+        fields.append("gtin")
+    variant.name, variant.net_quantity, variant.unit = name.strip(), net_quantity, unit
+    variant.save(update_fields=fields)
+    return variant
+
+
 @transaction.atomic
 def ensure_dossier(product: Product) -> list[DossierItem]:
     """Create the missing checklist items of the product's dossier; return all of them."""

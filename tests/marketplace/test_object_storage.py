@@ -15,7 +15,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils.module_loading import import_string
 
-from marketplace.infrastructure import media_storage
+from marketplace.infrastructure import media_storage, private_storage
 from tests.conftest import _free_port
 from tests.subprocess_env import child_env
 from tests.traceability.conftest import make_lot  # noqa: F401
@@ -121,10 +121,16 @@ def test_a_stamp_sheet_is_stored_in_the_bucket(bucket, make_lot, settings):  # n
     from traceability.services.stamps import issue_batch
 
     # Changing STORAGES makes Django drop the storages it built (default_storage too).
-    settings.STORAGES = {**settings.STORAGES, "default": media_storage()}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": media_storage(),
+        "private": private_storage(settings.PRIVATE_MEDIA_ROOT),
+    }
 
     batch = store_sheet(issue_batch(make_lot(), 4).pk)
 
-    body = bucket.get_object(Bucket=BUCKET, Key=batch.sheet.name)["Body"].read()
+    # Stamp sheets carry serials: they go under the bucket's private prefix.
+    key = f"private/{batch.sheet.name}"
+    body = bucket.get_object(Bucket=BUCKET, Key=key)["Body"].read()
     assert body.startswith(b"%PDF")
     assert batch.sheet.url.startswith(bucket.meta.endpoint_url)

@@ -495,3 +495,25 @@ def test_the_portal_needs_a_producer_account(client):
     english(client)
     assert "Apply to sell" in client.get("/producer/").content.decode()
     assert Product.objects.count() == 0
+
+
+def test_a_variant_is_renamed_and_gets_a_gtin_once(client):
+    producer, owner = approved_producer("a")
+    _, variant = product_with_variant(producer)
+    login(client, owner)
+
+    client.post(
+        f"/producer/variants/{variant.pk}/edit",
+        {"name": "Chai 750 ml", "net_quantity": "750", "unit": "ml", "gtin": gtin_for(55)},
+    )
+    client.post(
+        f"/producer/variants/{variant.pk}/edit",
+        {"name": "Chai 750 ml", "net_quantity": "750", "unit": "ml", "gtin": gtin_for(56)},
+    )
+
+    variant.refresh_from_db()
+    assert (variant.name, variant.net_quantity, variant.gtin) == (
+        "Chai 750 ml",
+        750,
+        gtin_for(55).zfill(14),
+    )

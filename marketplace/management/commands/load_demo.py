@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from catalog.demo.load import load_catalog
+from marketplace.management.demo_applicant import load_applicant
 from marketplace.management.demo_commerce import load_commerce
 from marketplace.management.demo_users import load_users
 from program.demo import load_program
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             tourism = load_tourism()
             kiosks = load_kiosks()
             logins = load_users()
+            logins.append(load_applicant())
             program = load_program()
         self.stdout.write(
             f"Demo data: {counts['producers']} producers, {counts['products']} products, "

@@ -13,7 +13,7 @@ from catalog.errors import CatalogError
 from catalog.models import DossierFile, DossierItem, Product, ProductImage, ProductVariant
 from catalog.services.documents import add_dossier_file
 from catalog.services.images import add_product_image
-from catalog.services.products import add_variant, ensure_dossier
+from catalog.services.products import add_variant, ensure_dossier, update_variant
 from catalog.services.slugs import free_slug
 from catalog.text import unaccent
 from marketplace.channels.models import Channel
@@ -27,6 +27,7 @@ from storefront.producer_forms import (
     PriceForm,
     ProductForm,
     StockForm,
+    VariantEditForm,
     VariantForm,
 )
 from storefront.views.producer.errors import message, show_error
@@ -99,6 +100,7 @@ def product_context(producer, product, form=None, **forms) -> dict:
         "warehouses": producer.warehouses.order_by("name"),
         "dossier": product.dossier_items.prefetch_related("files").order_by("kind"),
         "ratings": product.ratings.select_related("rule_set").order_by("-created_at"),
+        "units": VariantForm.base_fields["unit"].choices,
         "price_form": PriceForm(),
         "stock_form": StockForm(),
         "dossier_form": DossierFileForm(),
@@ -144,6 +146,32 @@ def variant_new(request, producer, product_id):
             return redirect("producer-product", product.pk)
     context = product_context(producer, product, variant_form=form)
     return render(request, "storefront/producer/product.html", context, status=400)
+
+
+@require_POST
+@portal_view
+def variant_edit(request, producer, variant_id):
+    """Rename a variant or correct its net quantity; a GTIN can be added once, never
+    changed (stamps and lots carry it)."""
+    variant = get_owned(ProductVariant, producer, pk=variant_id)
+    form = VariantEditForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the variant's name and quantity."))
+        return redirect("producer-product", variant.product_id)
+    data = form.cleaned_data
+    try:
+        update_variant(
+            variant,
+            name=data["name"],
+            net_quantity=data["net_quantity"],
+            unit=data["unit"],
+            gtin=data["gtin"],
+        )
+    except CatalogError as error:
+        messages.error(request, message(error))
+    else:
+        messages.success(request, _("Variant saved."))
+    return redirect("producer-product", variant.product_id)
 
 
 @require_POST
