@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "marketplace.payments",
     "marketplace.events",
     "marketplace.kiosk",
+    "marketplace.pages",
     "catalog",
     "traceability",
     "tourism",

@@ -57,6 +57,22 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("The owner manages the producer's team and invites staff."),
     )
+    default_shipping_address = models.ForeignKey(
+        "accounts.Address",
+        verbose_name=_("default shipping address"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    default_billing_address = models.ForeignKey(
+        "accounts.Address",
+        verbose_name=_("default billing address"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     sales_point_warehouse = models.ForeignKey(
         "warehouses.Warehouse",
         verbose_name=_("kiosk sales point"),

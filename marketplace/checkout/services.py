@@ -136,6 +136,17 @@ def _drop_unused_deliveries(checkout: Checkout) -> None:
     checkout.deliveries.exclude(producer__in=producers).delete()
 
 
+def detach_customer(checkout: Checkout, user) -> Checkout:
+    """The signed-in owner takes the checkout off their account (it stays usable)."""
+    with transaction.atomic():
+        checkout = _editable(checkout)
+        if checkout.user_id is None or checkout.user_id != getattr(user, "pk", None):
+            raise CommerceError(CommerceErrorCode.PERMISSION_DENIED, "checkout")
+        checkout.user = None
+        checkout.save(update_fields=["user", "last_change"])
+    return checkout
+
+
 def set_contact(checkout: Checkout, *, email: str = "", phone: str = "") -> Checkout:
     """Email and/or phone for the order; a phone number must be valid."""
     with transaction.atomic():

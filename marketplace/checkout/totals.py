@@ -4,8 +4,10 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from marketplace.channels.models import VariantChannelListing
 from marketplace.channels.services import purchasable_price
 from marketplace.checkout.models import Checkout, CheckoutLine, DeliveryMethod
+from marketplace.errors import CommerceError
 from marketplace.money import quantize
 from marketplace.shipping.models import RateKind
 
@@ -50,16 +52,29 @@ def delivery_price(rate, weight_grams: int, currency: str) -> Decimal:
     return quantize(rate.base_amount + rate.per_kg_amount * kilograms, currency)
 
 
-def compute_totals(checkout: Checkout) -> CheckoutTotals:
-    """Price every line at today's channel price and group the lines by producer."""
+def _listed_price(variant, channel) -> Decimal:
+    listing = VariantChannelListing.objects.filter(variant=variant, channel=channel).first()
+    return listing.price_amount if listing else Decimal(0)
+
+
+def compute_totals(checkout: Checkout, *, skip_unavailable: bool = False) -> CheckoutTotals:
+    """Price every line at today's channel price and group the lines by producer. For
+    display (`skip_unavailable`), a line that can no longer be bought is left out of the
+    totals and shown at its last listed price (0 without one): it is a checkout problem."""
     currency = checkout.channel.currency
     parts: dict[int, ProducerPart] = {}
     unit_prices: dict[int, Decimal] = {}
     lines = checkout.lines.select_related("variant__product__producer").order_by("pk")
     for line in lines:
+        try:
+            price = purchasable_price(line.variant, checkout.channel)
+        except CommerceError:
+            if not skip_unavailable:
+                raise
+            unit_prices[line.variant_id] = _listed_price(line.variant, checkout.channel)
+            continue
         producer = line.variant.product.producer
         part = parts.setdefault(producer.pk, ProducerPart(producer))
-        price = purchasable_price(line.variant, checkout.channel)
         unit_prices[line.variant_id] = price
         part.lines.append(line)
         part.subtotal += quantize(price * line.quantity, currency)

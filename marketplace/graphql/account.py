@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from catalog.graphql.types import Producer as ProducerType
+from marketplace.accounts.default_addresses import replace_defaults
 from marketplace.accounts.models import Address as AddressModel
 from marketplace.accounts.models import User as UserModel
 from marketplace.checkout.services import create_address
@@ -60,10 +61,16 @@ AccountError = error_type("AccountError", AccountErrorCode)
 class User(graphene.ObjectType):
     id = graphene.ID(required=True)
     email = graphene.String(required=True)
+    # Accounts here have no picture; Saleor answers null for those too.
+    avatar = graphene.Field("marketplace.graphql.catalog_types.Image", size=graphene.Int())
     first_name = graphene.String(required=True)
     last_name = graphene.String(required=True)
     is_staff = graphene.Boolean(required=True)
     is_active = graphene.Boolean(required=True)
+    # No e-mail confirmation step: an active account is a confirmed one.
+    is_confirmed = graphene.Boolean(required=True, resolver=lambda user, info: user.is_active)
+    default_billing_address = graphene.Field(Address)
+    default_shipping_address = graphene.Field(Address)
     addresses = graphene.List(graphene.NonNull(Address), required=True)
     orders = graphene.Field(OrderCountableConnection, **connection_args())
     producer = graphene.Field(ProducerType, description="OCOP: the producer this user works for.")
@@ -102,7 +109,7 @@ class User(graphene.ObjectType):
         return user.producer
 
 
-def _account_error(code: str, message: str, field: str | None = None) -> list[dict]:
+def account_error(code: str, message: str, field: str | None = None) -> list[dict]:
     return [{"code": code, "message": message, "field": field}]
 
 
@@ -122,7 +129,7 @@ class TokenCreate(graphene.Mutation):
         user = authenticate(info.context, username=email, password=password)
         if user is None:
             return TokenCreate(
-                errors=_account_error(
+                errors=account_error(
                     "INVALID_CREDENTIALS",
                     "Sai thông tin đăng nhập / Please, enter valid credentials",
                     "email",
@@ -150,12 +157,12 @@ class TokenRefresh(graphene.Mutation):
     def mutate(root, info, refresh_token=None, csrf_token=None):
         if not refresh_token:
             return TokenRefresh(
-                errors=_account_error("JWT_MISSING_TOKEN", "Missing refreshToken", "refreshToken")
+                errors=account_error("JWT_MISSING_TOKEN", "Missing refreshToken", "refreshToken")
             )
         try:
             user = user_from_payload(decode(refresh_token, "refresh"))
         except TokenError as error:
-            return TokenRefresh(errors=_account_error(error.code, str(error), "refreshToken"))
+            return TokenRefresh(errors=account_error(error.code, str(error), "refreshToken"))
         return TokenRefresh(token=access_token(user), user=user, errors=[])
 
 
@@ -175,7 +182,7 @@ class TokenVerify(graphene.Mutation):
             user = user_from_payload(payload)
         except TokenError as error:
             return TokenVerify(
-                is_valid=False, errors=_account_error(error.code, str(error), "token")
+                is_valid=False, errors=account_error(error.code, str(error), "token")
             )
         payload = {key: str(value) for key, value in payload.items()}
         return TokenVerify(is_valid=True, payload=payload, user=user, errors=[])
@@ -212,17 +219,17 @@ class AccountRegister(graphene.Mutation):
             validate_password(input["password"], candidate)
         except ValidationError as error:
             field, first = _first_error(error)
-            code = "UNIQUE" if first.code == "unique" else _password_code(first.code)
+            code = "UNIQUE" if first.code == "unique" else password_code(first.code)
             if field == "email" and code not in ("UNIQUE",):
                 code = "REQUIRED" if first.code == "required" else "INVALID"
-            return AccountRegister(errors=_account_error(code, " ".join(error.messages), field))
+            return AccountRegister(errors=account_error(code, " ".join(error.messages), field))
         try:
             user = UserModel.objects.create_user(
                 email, input["password"], full_name=candidate.full_name
             )
         except IntegrityError:
             return AccountRegister(
-                errors=_account_error("UNIQUE", "User with this email exists.", "email")
+                errors=account_error("UNIQUE", "User with this email exists.", "email")
             )
         return AccountRegister(requires_confirmation=False, user=user, errors=[])
 
@@ -235,7 +242,7 @@ def _first_error(error: ValidationError):
     return "password", error.error_list[0]
 
 
-def _password_code(code: str | None) -> str:
+def password_code(code: str | None) -> str:
     return {
         "password_too_short": "PASSWORD_TOO_SHORT",
         "password_too_common": "PASSWORD_TOO_COMMON",
@@ -244,7 +251,7 @@ def _password_code(code: str | None) -> str:
     }.get(code or "", "INVALID")
 
 
-def _signed_in(info):
+def signed_in(info):
     user = info.context.user
     return user if user.is_authenticated else None
 
@@ -259,15 +266,13 @@ class AccountAddressCreate(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, input):
-        user = _signed_in(info)
+        user = signed_in(info)
         if user is None:
-            return AccountAddressCreate(
-                errors=_account_error("JWT_MISSING_TOKEN", "Sign in first.")
-            )
+            return AccountAddressCreate(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
         try:
             address = create_address(to_service_address(input), user)
         except CommerceError as error:
-            return AccountAddressCreate(errors=_account_error("INVALID", str(error), error.field))
+            return AccountAddressCreate(errors=account_error("INVALID", str(error), error.field))
         return AccountAddressCreate(user=user, address=address, errors=[])
 
 
@@ -284,19 +289,20 @@ class AccountAddressUpdate(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id, input):
-        user = _signed_in(info)
+        user = signed_in(info)
         old = AddressModel.objects.filter(pk=from_global_id(id, "Address"), user=user).first()
         if user is None or old is None:
             return AccountAddressUpdate(
-                errors=_account_error("NOT_FOUND", "Address not found.", "id")
+                errors=account_error("NOT_FOUND", "Address not found.", "id")
             )
         try:
             with transaction.atomic():
                 new = create_address(to_service_address(input), user)
                 old.user = None
                 old.save(update_fields=["user"])
+                replace_defaults(user, old, new)
         except CommerceError as error:
-            return AccountAddressUpdate(errors=_account_error("INVALID", str(error), error.field))
+            return AccountAddressUpdate(errors=account_error("INVALID", str(error), error.field))
         return AccountAddressUpdate(user=user, address=new, errors=[])
 
 
@@ -310,14 +316,15 @@ class AccountAddressDelete(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id):
-        user = _signed_in(info)
+        user = signed_in(info)
         address = AddressModel.objects.filter(pk=from_global_id(id, "Address"), user=user).first()
         if user is None or address is None:
             return AccountAddressDelete(
-                errors=_account_error("NOT_FOUND", "Address not found.", "id")
+                errors=account_error("NOT_FOUND", "Address not found.", "id")
             )
         address.user = None  # orders and checkouts keep their copy
         address.save(update_fields=["user"])
+        replace_defaults(user, address, None)
         return AccountAddressDelete(user=user, address=address, errors=[])
 
 
@@ -326,7 +333,7 @@ class AccountQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_me(root, info):
-        return _signed_in(info)
+        return signed_in(info)
 
 
 class AccountMutations(graphene.ObjectType):

@@ -46,8 +46,8 @@ class Address(graphene.ObjectType):
     country = graphene.Field(CountryDisplay, required=True)
     country_area = graphene.String(required=True)
     phone = graphene.String()
-    is_default_billing_address = graphene.Boolean(description="Not tracked: always false.")
-    is_default_shipping_address = graphene.Boolean(description="Not tracked: always false.")
+    is_default_billing_address = graphene.Boolean()
+    is_default_shipping_address = graphene.Boolean()
 
     @staticmethod
     def resolve_id(address, info):
@@ -55,11 +55,11 @@ class Address(graphene.ObjectType):
 
     @staticmethod
     def resolve_is_default_billing_address(address, info):
-        return False
+        return bool(address.user_id) and address.user.default_billing_address_id == address.pk
 
     @staticmethod
     def resolve_is_default_shipping_address(address, info):
-        return False
+        return bool(address.user_id) and address.user.default_shipping_address_id == address.pk
 
     @staticmethod
     def resolve_first_name(address, info):

@@ -37,6 +37,7 @@ from marketplace.graphql.loaders import (
     VariantsByProductIdLoader,
     loader,
 )
+from marketplace.graphql.media import ThumbnailFormatEnum, image_url
 
 
 def editorjs(text: str) -> dict | None:
@@ -55,6 +56,12 @@ def channel_of(info) -> str | None:
     return getattr(info.context, "graphql_channel", None)
 
 
+class VariantAttributeScope(graphene.Enum):
+    ALL = "ALL"
+    VARIANT_SELECTION = "VARIANT_SELECTION"
+    NOT_VARIANT_SELECTION = "NOT_VARIANT_SELECTION"
+
+
 class Image(graphene.ObjectType):
     url = graphene.String(required=True)
     alt = graphene.String()
@@ -65,7 +72,7 @@ class ProductMedia(graphene.ObjectType):
     sort_order = graphene.Int()
     alt = graphene.String(required=True)
     type = graphene.String(required=True)
-    url = graphene.String(required=True, size=graphene.Int(), format=graphene.String())
+    url = graphene.String(required=True, size=graphene.Int(), format=ThumbnailFormatEnum())
 
     @staticmethod
     def resolve_id(image, info):
@@ -81,13 +88,15 @@ class ProductMedia(graphene.ObjectType):
 
     @staticmethod
     def resolve_url(image, info, size=None, format=None):
-        return info.context.build_absolute_uri(image.image.url)
+        return image_url(info, image, size, format)
 
 
 class AttributeValue(graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String()
     slug = graphene.String()
+    # Saleor's swatch value (a colour); OCOP attributes are plain text, so it is null.
+    value = graphene.String()
 
 
 class Attribute(graphene.ObjectType):
@@ -140,7 +149,9 @@ class ProductVariant(graphene.ObjectType):
     )
     pricing = graphene.Field(VariantPricingInfo, address=graphene.Argument(graphene.JSONString))
     attributes = graphene.List(
-        graphene.NonNull(SelectedAttribute), required=True, variant_selection=graphene.String()
+        graphene.NonNull(SelectedAttribute),
+        required=True,
+        variant_selection=graphene.Argument(VariantAttributeScope),
     )
     media = graphene.List(graphene.NonNull(ProductMedia))
     channel = graphene.String()
@@ -186,8 +197,10 @@ class ProductVariant(graphene.ObjectType):
         return {"on_sale": False, "discount": None, "price": taxed, "price_undiscounted": taxed}
 
     @staticmethod
-    def resolve_attributes(variant, info, **kwargs):
-        if variant.net_quantity is None:
+    def resolve_attributes(variant, info, variant_selection=None):
+        # The net quantity is what tells variants apart: a variant-selection attribute.
+        scope = getattr(variant_selection, "value", variant_selection)
+        if variant.net_quantity is None or scope == "NOT_VARIANT_SELECTION":
             return []
         amount = f"{variant.net_quantity.normalize():f} {variant.unit}"
         return [_attribute("net-quantity", "Khối lượng tịnh / Net quantity", amount)]
@@ -262,12 +275,35 @@ class Collection(graphene.ObjectType):
     seo_description = graphene.String()
     channel = graphene.String()
     background_image = graphene.Field(Image, size=graphene.Int())
-    products = graphene.Field(lambda: ProductCountableConnection, **connection_args())
+    products = graphene.Field(
+        lambda: ProductCountableConnection,
+        filter=graphene.Argument("marketplace.graphql.products.ProductFilterInput"),
+        where=graphene.Argument("marketplace.graphql.products.ProductWhereInput"),
+        sort_by=graphene.Argument("marketplace.graphql.products.ProductOrder"),
+        search=graphene.String(),
+        **connection_args(),
+    )
     metadata = metadata_field()
+    translation = graphene.Field(
+        "marketplace.graphql.compat.CollectionTranslation",
+        language_code=graphene.Argument(LanguageCodeEnum, required=True),
+    )
 
     @staticmethod
     def resolve_id(stars, info):
         return to_global_id("Collection", stars)
+
+    @staticmethod
+    def resolve_translation(stars, info, language_code):
+        english = is_english(language_code)
+        name = f"OCOP {stars}-star products" if english else f"Sản phẩm OCOP {stars} sao"
+        return {
+            "id": to_global_id("CollectionTranslation", stars),
+            "name": name,
+            "description": editorjs(f"OCOP products certified {stars} stars."),
+            "seo_title": name,
+            "seo_description": None,
+        }
 
     @staticmethod
     def resolve_name(stars, info):
@@ -303,10 +339,13 @@ class Product(graphene.ObjectType):
     created = graphene.DateTime(required=True)
     updated_at = graphene.DateTime(required=True)
     category = graphene.Field(Category)
-    thumbnail = graphene.Field(Image, size=graphene.Int(), format=graphene.String())
+    thumbnail = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum())
     media = graphene.List(graphene.NonNull(ProductMedia))
     pricing = graphene.Field(ProductPricingInfo, address=graphene.Argument(graphene.JSONString))
     variants = graphene.List(graphene.NonNull(ProductVariant))
+    product_variants = graphene.Field(
+        lambda: ProductVariantCountableConnection, **connection_args()
+    )
     is_available = graphene.Boolean(address=graphene.Argument(graphene.JSONString))
     is_available_for_purchase = graphene.Boolean()
     available_for_purchase_at = graphene.DateTime()
@@ -371,7 +410,7 @@ class Product(graphene.ObjectType):
         if not images:
             return None
         return {
-            "url": info.context.build_absolute_uri(images[0].image.url),
+            "url": image_url(info, images[0], size, format),
             "alt": images[0].alt or product.name,
         }
 
@@ -382,6 +421,10 @@ class Product(graphene.ObjectType):
     @staticmethod
     def resolve_variants(product, info):
         return list(loader(info, VariantsByProductIdLoader, channel_of(info)).load(product.pk))
+
+    @staticmethod
+    def resolve_product_variants(product, info, **kwargs):
+        return paginate(product.variants.order_by("sku", "pk"), **kwargs)
 
     @staticmethod
     def resolve_pricing(product, info, **kwargs):
@@ -463,6 +506,7 @@ class Product(graphene.ObjectType):
 
 
 ProductCountableConnection = countable_connection(Product, "Product")
+ProductVariantCountableConnection = countable_connection(ProductVariant, "ProductVariant")
 CollectionCountableConnection = countable_connection(Collection, "Collection")
 
 

@@ -155,6 +155,12 @@ CheckoutEmailUpdate = checkout_mutation(
     {"email": graphene.String(required=True)},
     lambda info, checkout, email: services.set_contact(checkout, email=email, phone=checkout.phone),
 )
+CheckoutCustomerDetach = checkout_mutation(
+    "CheckoutCustomerDetach",
+    {},
+    lambda info, checkout: services.detach_customer(checkout, info.context.user),
+    "Removes the signed-in user from their checkout.",
+)
 CheckoutShippingAddressUpdate = checkout_mutation(
     "CheckoutShippingAddressUpdate",
     {"shipping_address": AddressInput(required=True)},
@@ -363,6 +369,7 @@ class CheckoutMutations(graphene.ObjectType):
     checkout_lines_update = CheckoutLinesUpdate.Field()
     checkout_lines_delete = CheckoutLinesDelete.Field()
     checkout_email_update = CheckoutEmailUpdate.Field()
+    checkout_customer_detach = CheckoutCustomerDetach.Field()
     checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field()
     checkout_billing_address_update = CheckoutBillingAddressUpdate.Field()
     checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field()

@@ -15,6 +15,11 @@ from marketplace.checkout.totals import compute_totals, delivery_price
 from marketplace.errors import CommerceError
 from marketplace.graphql.addresses import Address
 from marketplace.graphql.catalog_types import ProductVariant as ProductVariantType
+from marketplace.graphql.checkout_problems import (
+    CheckoutLineProblem,
+    CheckoutPaymentState,
+    problems_of_line,
+)
 from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
 from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import Warehouse as WarehouseModel
@@ -104,7 +109,7 @@ def find_checkout(checkout_id=None, token=None) -> CheckoutModel:
 def _totals(checkout):
     cache = checkout.__dict__.setdefault("_graphql_totals", None)
     if cache is None:
-        cache = compute_totals(checkout)
+        cache = compute_totals(checkout, skip_unavailable=True)
         checkout.__dict__["_graphql_totals"] = cache
     return cache
 
@@ -166,10 +171,15 @@ class CheckoutLine(graphene.ObjectType):
     undiscounted_unit_price = graphene.Field(Money, required=True)
     total_price = graphene.Field(TaxedMoney, required=True)
     requires_shipping = graphene.Boolean(required=True)
+    problems = graphene.List(graphene.NonNull(CheckoutLineProblem))
 
     @staticmethod
     def resolve_id(line, info):
         return to_global_id("CheckoutLine", line.pk)
+
+    @staticmethod
+    def resolve_problems(line, info):
+        return problems_of_line(line)
 
     @staticmethod
     def _price(line):
@@ -193,7 +203,7 @@ class CheckoutLine(graphene.ObjectType):
         return True
 
 
-class Checkout(graphene.ObjectType):
+class Checkout(CheckoutPaymentState, graphene.ObjectType):
     id = graphene.ID(required=True)
     token = graphene.UUID(required=True)
     email = graphene.String()

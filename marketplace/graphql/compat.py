@@ -59,3 +59,11 @@ class ProductType(graphene.ObjectType):
             "has_variants": True,
             "is_shipping_required": True,
         }
+
+
+class CollectionTranslation(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String()
+    description = graphene.JSONString()
+    seo_title = graphene.String()
+    seo_description = graphene.String()

@@ -8,6 +8,7 @@ from graphql import GraphQLError
 from catalog.graphql.types import Producer as ProducerType
 from marketplace.graphql.addresses import Address
 from marketplace.graphql.core import TaxedMoney, countable_connection, from_global_id, to_global_id
+from marketplace.graphql.fulfillments import Fulfillment
 from marketplace.orders.models import ChargeStatus
 from marketplace.orders.models import Order as OrderModel
 
@@ -119,6 +120,8 @@ class Order(graphene.ObjectType):
     token = graphene.String(required=True)
     created = graphene.DateTime(required=True)
     status = graphene.Field(OrderStatus, required=True)
+    status_display = graphene.String(required=True)
+    fulfillments = graphene.List(graphene.NonNull(Fulfillment), required=True)
     payment_status = graphene.Field(PaymentChargeStatusEnum, required=True)
     is_paid = graphene.Boolean(required=True)
     user_email = graphene.String()
@@ -151,6 +154,14 @@ class Order(graphene.ObjectType):
     @staticmethod
     def resolve_status(order, info):
         return STATUS.get(order.status, order.status.upper())
+
+    @staticmethod
+    def resolve_status_display(order, info):
+        return order.get_status_display()
+
+    @staticmethod
+    def resolve_fulfillments(order, info):
+        return Fulfillment.of(order)
 
     @staticmethod
     def resolve_payment_status(order, info):

@@ -23,6 +23,13 @@ from marketplace.graphql.catalog_types import (
 from marketplace.graphql.catalog_types import (
     Product as ProductType,
 )
+from marketplace.graphql.collection_filter import (
+    CategoryFilterInput,
+    CollectionFilterInput,
+    ListSlice,
+    collection_matches,
+    filter_categories,
+)
 from marketplace.graphql.core import (
     connection_args,
     countable_connection,
@@ -289,11 +296,17 @@ class CatalogQueries(graphene.ObjectType):
         ProductType, id=graphene.ID(), slug=graphene.String(), channel=graphene.String()
     )
     categories = graphene.Field(
-        CategoryCountableConnection, level=graphene.Int(), **connection_args()
+        CategoryCountableConnection,
+        level=graphene.Int(),
+        filter=CategoryFilterInput(),
+        **connection_args(),
     )
     category = graphene.Field(Category, id=graphene.ID(), slug=graphene.String())
     collections = graphene.Field(
-        CollectionCountableConnection, channel=graphene.String(), **connection_args()
+        CollectionCountableConnection,
+        channel=graphene.String(),
+        filter=CollectionFilterInput(),
+        **connection_args(),
     )
     collection = graphene.Field(
         Collection, id=graphene.ID(), slug=graphene.String(), channel=graphene.String()
@@ -318,11 +331,11 @@ class CatalogQueries(graphene.ObjectType):
         return products.filter(slug=slug).first()
 
     @staticmethod
-    def resolve_categories(root, info, level=None, **kwargs):
+    def resolve_categories(root, info, level=None, filter=None, **kwargs):
         groups = ProductGroup.objects.order_by("code")
         if level is not None:
             groups = groups.filter(parent__isnull=level == 0)
-        return paginate(groups, **kwargs)
+        return paginate(filter_categories(groups, filter or {}), **kwargs)
 
     @staticmethod
     def resolve_category(root, info, id=None, slug=None):
@@ -334,11 +347,11 @@ class CatalogQueries(graphene.ObjectType):
         raise GraphQLError("Provide `id` or `slug`.")
 
     @staticmethod
-    def resolve_collections(root, info, channel=None, **kwargs):
+    def resolve_collections(root, info, channel=None, filter=None, **kwargs):
         if channel:
             info.context.graphql_channel = _channel(channel).slug
-        stars = list(STAR_LEVELS)
-        return paginate(_ListSlice(stars), **kwargs)
+        stars = [level for level in STAR_LEVELS if collection_matches(level, filter or {})]
+        return paginate(ListSlice(stars), **kwargs)
 
     @staticmethod
     def resolve_collection(root, info, id=None, slug=None, channel=None):
@@ -363,10 +376,3 @@ class CatalogQueries(graphene.ObjectType):
     @staticmethod
     def resolve_producer(root, info, slug):
         return Producer.objects.filter(slug=slug, status="approved").first()
-
-
-class _ListSlice(list):
-    """A list that paginates like a queryset."""
-
-    def count(self):
-        return len(self)

@@ -3,10 +3,12 @@
 import graphene
 
 from marketplace.graphql.account import AccountMutations, AccountQueries
+from marketplace.graphql.account_settings import AccountSettingsMutations
 from marketplace.graphql.checkout import CheckoutMutations, CheckoutQueries
+from marketplace.graphql.content import ContentQueries
 from marketplace.graphql.manage_orders import ManageOrderMutations, ManageOrderQueries
-from marketplace.graphql.manage_products import ProducerProductMutations
 from marketplace.graphql.orders import OrderQueries
+from marketplace.graphql.product_mutations import ProducerProductMutations
 from marketplace.graphql.products import CatalogQueries
 from marketplace.graphql.staff import StaffMutations
 from marketplace.graphql.transactions import TransactionMutations
@@ -15,6 +17,7 @@ from program.graphql.queries import ProgramQueries
 
 class Query(
     CatalogQueries,
+    ContentQueries,
     CheckoutQueries,
     OrderQueries,
     ManageOrderQueries,
@@ -29,6 +32,7 @@ class Mutation(
     CheckoutMutations,
     TransactionMutations,
     AccountMutations,
+    AccountSettingsMutations,
     ProducerProductMutations,
     ManageOrderMutations,
     StaffMutations,

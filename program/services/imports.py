@@ -6,9 +6,7 @@ languages; `confirm` writes the rows only when none has an error, and a file
 already imported is refused so it is never counted twice.
 """
 
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +15,9 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
+from catalog import tabular
 from catalog.models import ProductVariant
+from catalog.tabular import TableProblem
 from marketplace.channels.models import ChannelKind
 from marketplace.money import DEFAULT_CURRENCY
 from program.errors import ProgramError, ProgramErrorCode
@@ -49,54 +49,20 @@ class RowError:
     message_en: str
 
 
+PROBLEMS = {
+    TableProblem.UNREADABLE: ProgramErrorCode.UNREADABLE_FILE,
+    TableProblem.MISSING_COLUMNS: ProgramErrorCode.MISSING_COLUMNS,
+    TableProblem.EMPTY: ProgramErrorCode.EMPTY_FILE,
+    TableProblem.TOO_MANY_ROWS: ProgramErrorCode.TOO_MANY_ROWS,
+}
+
+
 def read_table(content: bytes, filename: str) -> list[dict]:
     """Rows as dicts keyed by our column names; line numbers as the spreadsheet shows them."""
     try:
-        if filename.lower().endswith(".xlsx"):
-            header, body = _xlsx(content)
-        else:
-            header, body = _csv(content)
-    except (ValueError, KeyError, OSError, csv.Error, UnicodeDecodeError) as error:
-        raise ProgramError(ProgramErrorCode.UNREADABLE_FILE, "file") from error
-    names = {alias: key for key, aliases in COLUMNS.items() for alias in aliases}
-    keys = [names.get(str(cell or "").strip().lower()) for cell in header]
-    missing = [column for column in REQUIRED if column not in keys]
-    if missing:
-        raise ProgramError(ProgramErrorCode.MISSING_COLUMNS, "file", columns=", ".join(missing))
-    rows = [
-        {"row": number, **{key: cell for key, cell in zip(keys, cells, strict=False) if key}}
-        for number, cells in body
-        if any(str(cell or "").strip() for cell in cells)
-    ]
-    if not rows:
-        raise ProgramError(ProgramErrorCode.EMPTY_FILE, "file")
-    if len(rows) > MAX_ROWS:
-        raise ProgramError(
-            ProgramErrorCode.TOO_MANY_ROWS, "file", count=len(rows), maximum=MAX_ROWS
-        )
-    return rows
-
-
-def _csv(content: bytes):
-    text = content.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    lines = list(csv.reader(io.StringIO(text), dialect))
-    if not lines:
-        raise ValueError("empty")
-    return lines[0], [(number, cells) for number, cells in enumerate(lines[1:], start=2)]
-
-
-def _xlsx(content: bytes):
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        lines = list(sheet.iter_rows(values_only=True))
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValueError(str(error)) from error
-    if not lines:
-        raise ValueError("empty")
-    return lines[0], [(number, list(cells)) for number, cells in enumerate(lines[1:], start=2)]
+        return tabular.read_table(content, filename, COLUMNS, REQUIRED, MAX_ROWS)
+    except tabular.TableError as error:
+        raise ProgramError(PROBLEMS[error.problem], "file", **error.params) from error
 
 
 def check_rows(rows: list[dict], producer=None) -> tuple[list[dict], list[RowError]]:

@@ -42,7 +42,8 @@ def test_products_in_saleors_shape_with_ocop_data(graphql, demo):
     assert node["ocop"]["certificate"]["status"] == "certified"
     assert [entry["status"] for entry in node["ocop"]["history"]] == ["certified", "superseded"]
     assert node["producer"]["administrativeUnit"]["name"] == "Tứ Kỳ"
-    assert node["thumbnail"]["url"].endswith(".jpg")
+    # The smallest rendition at least 256 pixels wide, as Saleor answers thumbnail(size:).
+    assert node["thumbnail"]["url"].endswith("-480.jpeg")
 
 
 def test_the_product_list_costs_the_same_queries_at_20_and_100(graphql, demo):

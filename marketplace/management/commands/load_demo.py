@@ -4,6 +4,7 @@ from django.db import transaction
 from catalog.demo.load import load_catalog
 from marketplace.management.demo_applicant import load_applicant
 from marketplace.management.demo_commerce import load_commerce
+from marketplace.management.demo_pages import load_pages
 from marketplace.management.demo_users import load_users
 from program.demo import load_program
 from tourism.demo import load_tourism
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = load_catalog()
             commerce = load_commerce()
+            load_pages()
             trace = load_traceability()
             tourism = load_tourism()
             kiosks = load_kiosks()

@@ -1,0 +1,120 @@
+"""The signed-in user's own settings: name, password and default addresses."""
+
+import graphene
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+
+from marketplace.accounts.default_addresses import set_default
+from marketplace.accounts.models import Address as AddressModel
+from marketplace.graphql.account import (
+    AccountError,
+    User,
+    account_error,
+    password_code,
+    signed_in,
+)
+from marketplace.graphql.compat import LanguageCodeEnum
+from marketplace.graphql.core import from_global_id
+
+
+class AddressTypeEnum(graphene.Enum):
+    BILLING = "BILLING"
+    SHIPPING = "SHIPPING"
+
+
+class AccountInput(graphene.InputObjectType):
+    first_name = graphene.String()
+    last_name = graphene.String()
+    language_code = graphene.Argument(LanguageCodeEnum)
+
+
+class AccountUpdate(graphene.Mutation):
+    class Arguments:
+        input = AccountInput(required=True)
+
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, input):
+        user = signed_in(info)
+        if user is None:
+            return AccountUpdate(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
+        if input.get("first_name") is not None or input.get("last_name") is not None:
+            # One name field here (Vietnamese names are written whole).
+            parts = [input.get("first_name") or "", input.get("last_name") or ""]
+            user.full_name = " ".join(part.strip() for part in parts if part.strip())[:200]
+            user.save(update_fields=["full_name"])
+        return AccountUpdate(user=user, errors=[])
+
+
+class PasswordChange(graphene.Mutation):
+    class Arguments:
+        old_password = graphene.String()
+        new_password = graphene.String(required=True)
+
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, new_password, old_password=None):
+        user = signed_in(info)
+        if user is None:
+            return PasswordChange(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
+        if not user.check_password(old_password or ""):
+            message = "Mật khẩu cũ không đúng / Old password is incorrect."
+            return PasswordChange(errors=account_error("INVALID_PASSWORD", message, "oldPassword"))
+        try:
+            validate_password(new_password, user)
+        except ValidationError as error:
+            code = password_code(error.error_list[0].code)
+            return PasswordChange(
+                errors=account_error(code, " ".join(error.messages), "newPassword")
+            )
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        return PasswordChange(user=user, errors=[])
+
+
+class AccountSetDefaultAddress(graphene.Mutation):
+    class Arguments:
+        id = graphene.ID(required=True)
+        type = AddressTypeEnum(required=True)
+
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, id, type):
+        user = signed_in(info)
+        address = AddressModel.objects.filter(pk=from_global_id(id, "Address"), user=user).first()
+        if user is None or address is None:
+            return AccountSetDefaultAddress(
+                errors=account_error("NOT_FOUND", "Address not found.", "id")
+            )
+        set_default(user, address, getattr(type, "value", type))
+        return AccountSetDefaultAddress(user=user, errors=[])
+
+
+class ConfirmAccount(graphene.Mutation):
+    """Accounts here are usable at once (accountRegister answers requiresConfirmation:
+    false), so there is never a token to confirm."""
+
+    class Arguments:
+        email = graphene.String(required=True)
+        token = graphene.String(required=True)
+
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, email, token):
+        message = "Tài khoản không cần xác nhận / Accounts need no confirmation here."
+        return ConfirmAccount(errors=account_error("INVALID", message, "token"))
+
+
+class AccountSettingsMutations(graphene.ObjectType):
+    account_update = AccountUpdate.Field()
+    password_change = PasswordChange.Field()
+    account_set_default_address = AccountSetDefaultAddress.Field()
+    confirm_account = ConfirmAccount.Field()
