@@ -67,6 +67,7 @@ class User(graphene.ObjectType):
     last_name = graphene.String(required=True)
     is_staff = graphene.Boolean(required=True)
     is_active = graphene.Boolean(required=True)
+    date_joined = graphene.DateTime(required=True)
     # No e-mail confirmation step: an active account is a confirmed one.
     is_confirmed = graphene.Boolean(required=True, resolver=lambda user, info: user.is_active)
     default_billing_address = graphene.Field(Address)

@@ -5,6 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
 from marketplace.accounts.default_addresses import set_default
+from marketplace.accounts.deletion import delete_account, request_deletion
 from marketplace.accounts.models import Address as AddressModel
 from marketplace.graphql.account import (
     AccountError,
@@ -113,8 +114,49 @@ class ConfirmAccount(graphene.Mutation):
         return ConfirmAccount(errors=account_error("INVALID", message, "token"))
 
 
+class AccountRequestDeletion(graphene.Mutation):
+    class Arguments:
+        redirect_url = graphene.String(required=True)
+        channel = graphene.String()
+
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, redirect_url, channel=None):
+        user = signed_in(info)
+        if user is None:
+            return AccountRequestDeletion(
+                errors=account_error("JWT_MISSING_TOKEN", "Sign in first.")
+            )
+        if not redirect_url.startswith(("https://", "http://")) or not user.email:
+            message = "Cần địa chỉ https:// và email / A URL and an email are needed."
+            return AccountRequestDeletion(errors=account_error("INVALID", message, "redirectUrl"))
+        request_deletion(user, redirect_url)
+        return AccountRequestDeletion(errors=[])
+
+
+class AccountDelete(graphene.Mutation):
+    class Arguments:
+        token = graphene.String(required=True)
+
+    user = graphene.Field(User)
+    errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    @staticmethod
+    def mutate(root, info, token):
+        user = signed_in(info)
+        if user is None:
+            return AccountDelete(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
+        if not delete_account(user, token):
+            message = "Liên kết không hợp lệ hoặc đã hết hạn / Invalid or expired link."
+            return AccountDelete(errors=account_error("INVALID", message, "token"))
+        return AccountDelete(user=user, errors=[])
+
+
 class AccountSettingsMutations(graphene.ObjectType):
     account_update = AccountUpdate.Field()
     password_change = PasswordChange.Field()
     account_set_default_address = AccountSetDefaultAddress.Field()
     confirm_account = ConfirmAccount.Field()
+    account_request_deletion = AccountRequestDeletion.Field()
+    account_delete = AccountDelete.Field()

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from catalog.graphql.types import OcopCertificate, OcopInfo
 from catalog.graphql.types import Producer as ProducerType
 from catalog.text import unaccent
+from marketplace.graphql.attribute_choices import choices_field, resolve_choices, selected_attribute
 from marketplace.graphql.compat import (
     LanguageCodeEnum,
     ProductTranslation,
@@ -103,24 +104,14 @@ class Attribute(graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String()
     slug = graphene.String()
+    choices = choices_field()
+
+    resolve_choices = staticmethod(resolve_choices)
 
 
 class SelectedAttribute(graphene.ObjectType):
     attribute = graphene.Field(Attribute, required=True)
     values = graphene.List(graphene.NonNull(AttributeValue), required=True)
-
-
-def _attribute(slug: str, name: str, value: str) -> dict:
-    return {
-        "attribute": {"id": to_global_id("Attribute", slug), "name": name, "slug": slug},
-        "values": [
-            {
-                "id": to_global_id("AttributeValue", f"{slug}:{value}"),
-                "name": value,
-                "slug": slugify(unaccent(value)),
-            }
-        ],
-    }
 
 
 class VariantPricingInfo(graphene.ObjectType):
@@ -203,7 +194,7 @@ class ProductVariant(graphene.ObjectType):
         if variant.net_quantity is None or scope == "NOT_VARIANT_SELECTION":
             return []
         amount = f"{variant.net_quantity.normalize():f} {variant.unit}"
-        return [_attribute("net-quantity", "Khối lượng tịnh / Net quantity", amount)]
+        return [selected_attribute("net-quantity", amount)]
 
     @staticmethod
     def resolve_media(variant, info):
@@ -467,11 +458,9 @@ class Product(graphene.ObjectType):
     def resolve_attributes(product, info):
         certificate = loader(info, CurrentCertificateLoader).load(product.pk)
         group = loader(info, CategoryByIdLoader).load(product.group_id)
-        found = [_attribute("ocop-group", "Nhóm OCOP / OCOP group", group.name)]
+        found = [selected_attribute("ocop-group", group.name)]
         if certificate:
-            found.append(
-                _attribute("ocop-stars", "Hạng sao OCOP / OCOP stars", f"{certificate.stars} sao")
-            )
+            found.append(selected_attribute("ocop-stars", f"{certificate.stars} sao"))
         return found
 
     @staticmethod

@@ -58,6 +58,9 @@ class TaxedMoneyRange(graphene.ObjectType):
     stop = graphene.Field(TaxedMoney)
 
 
+OrderDirection = graphene.Enum("OrderDirection", [("ASC", "ASC"), ("DESC", "DESC")])
+
+
 class PageInfo(graphene.ObjectType):
     has_next_page = graphene.Boolean(required=True)
     has_previous_page = graphene.Boolean(required=True)

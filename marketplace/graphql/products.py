@@ -11,6 +11,7 @@ from catalog.services.ratings import current_stars_subquery
 from catalog.text import unaccent
 from marketplace.channels.models import Channel as ChannelModel
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
+from marketplace.graphql.attribute_choices import STAR_LEVELS
 from marketplace.graphql.catalog_types import (
     Category,
     CategoryCountableConnection,
@@ -31,6 +32,7 @@ from marketplace.graphql.collection_filter import (
     filter_categories,
 )
 from marketplace.graphql.core import (
+    OrderDirection,
     connection_args,
     countable_connection,
     from_global_id,
@@ -49,9 +51,6 @@ from marketplace.graphql.loaders import (
 )
 from marketplace.warehouses.models import Stock
 
-STAR_LEVELS = (5, 4, 3)
-
-OrderDirection = graphene.Enum("OrderDirection", [("ASC", "ASC"), ("DESC", "DESC")])
 ProductOrderField = graphene.Enum(
     "ProductOrderField",
     [

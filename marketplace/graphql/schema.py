@@ -10,6 +10,7 @@ from marketplace.graphql.manage_orders import ManageOrderMutations, ManageOrderQ
 from marketplace.graphql.orders import OrderQueries
 from marketplace.graphql.product_mutations import ProducerProductMutations
 from marketplace.graphql.products import CatalogQueries
+from marketplace.graphql.shop import ShopQueries
 from marketplace.graphql.staff import StaffMutations
 from marketplace.graphql.transactions import TransactionMutations
 from program.graphql.queries import ProgramQueries
@@ -18,6 +19,7 @@ from program.graphql.queries import ProgramQueries
 class Query(
     CatalogQueries,
     ContentQueries,
+    ShopQueries,
     CheckoutQueries,
     OrderQueries,
     ManageOrderQueries,

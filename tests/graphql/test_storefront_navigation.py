@@ -122,7 +122,7 @@ def test_account_settings_name_password_and_default_address(graphql, buyer_token
     user = User.objects.get(email="lan@example.vn")
     renamed = graphql(
         'mutation { accountUpdate(input: {firstName: "Trần", lastName: "Thị Lan"}) '
-        "{ user { firstName isConfirmed avatar { url } } errors { field code } } }",
+        "{ user { firstName isConfirmed avatar { url } dateJoined } errors { field code } } }",
         token=buyer_token,
     )["data"]["accountUpdate"]
     wrong = graphql(
@@ -158,3 +158,48 @@ def test_account_settings_name_password_and_default_address(graphql, buyer_token
         'mutation { confirmAccount(email: "lan@example.vn", token: "x") { errors { code } } }'
     )["data"]["confirmAccount"]
     assert confirm["errors"] == [{"code": "INVALID"}]
+
+
+def test_shop_and_filterable_attributes_with_their_choices(graphql, demo):
+    data = graphql(
+        """{ shop { name description metafields(keys: ["social_facebook"]) }
+            attributes(first: 10, filter: {slugs: ["ocop-stars", "ocop-group"]}) {
+              totalCount edges { node { slug
+                choices(first: 2, sortBy: {direction: DESC, field: NAME}) {
+                  totalCount edges { node { name slug value } } } } } } }"""
+    )["data"]
+
+    assert data["shop"]["name"] == "OCOP Market"
+    assert data["shop"]["metafields"] == "{}"
+    nodes = {edge["node"]["slug"]: edge["node"] for edge in data["attributes"]["edges"]}
+    assert data["attributes"]["totalCount"] == 2
+    stars = nodes["ocop-stars"]["choices"]
+    assert stars["totalCount"] == 3
+    assert [edge["node"]["name"] for edge in stars["edges"]] == ["5 sao", "4 sao"]
+    assert nodes["ocop-group"]["choices"]["totalCount"] >= 6
+
+
+def test_an_account_is_closed_only_through_the_emailed_link(graphql, buyer_token, mailoutbox):  # noqa: F811
+    asked = graphql(
+        'mutation { accountRequestDeletion(redirectUrl: "https://shop.example.vn/xoa") '
+        "{ errors { code } } }",
+        token=buyer_token,
+    )["data"]["accountRequestDeletion"]
+    [message] = mailoutbox
+    token = message.body.split("token=")[1].split()[0]
+    forged = graphql(
+        'mutation { accountDelete(token: "sai") { errors { code } } }', token=buyer_token
+    )["data"]["accountDelete"]
+
+    assert asked["errors"] == [] and forged["errors"] == [{"code": "INVALID"}]
+    assert User.objects.get(email="lan@example.vn").is_active
+    closed = graphql(
+        "mutation($t: String!) { accountDelete(token: $t) { errors { code } } }",
+        {"t": token},
+        token=buyer_token,
+    )["data"]["accountDelete"]
+    user = User.objects.get(email="lan@example.vn")
+    assert closed["errors"] == [] and not user.is_active and not user.has_usable_password()
+    # The token of a closed account no longer signs anybody in.
+    answer = graphql("{ me { dateJoined } }", token=buyer_token)
+    assert not (answer.get("data") or {}).get("me") and answer.get("errors")

@@ -1,0 +1,52 @@
+"""Saleor's `shop` (the site's name and description) and `attributes` (what a listing
+can be filtered by: OCOP group, OCOP stars, net quantity, with their values)."""
+
+import graphene
+
+from marketplace.graphql.attribute_choices import AttributeFilterInput, all_attributes
+from marketplace.graphql.catalog_types import Attribute
+from marketplace.graphql.compat import MetadataItem
+from marketplace.graphql.core import connection_args, countable_connection, paginate
+
+SHOP = {
+    "id": "U2hvcDpvY29w",
+    "name": "OCOP Market",
+    "description": (
+        "Sản phẩm OCOP 3–5 sao mua trực tiếp từ chủ thể, có tem truy xuất nguồn gốc. / "
+        "OCOP-rated products bought from their producers, with traceability stamps."
+    ),
+    "header_text": None,
+    "metadata": [],
+}
+
+
+class Shop(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    description = graphene.String()
+    header_text = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataItem), required=True)
+    metafields = graphene.JSONString(keys=graphene.List(graphene.NonNull(graphene.String)))
+
+    @staticmethod
+    def resolve_metafields(shop, info, keys=None):
+        # No shop metadata is kept: every key asked for is absent.
+        return {}
+
+
+AttributeCountableConnection = countable_connection(Attribute, "Attribute")
+
+
+class ShopQueries(graphene.ObjectType):
+    shop = graphene.Field(Shop, required=True)
+    attributes = graphene.Field(
+        AttributeCountableConnection, filter=AttributeFilterInput(), **connection_args()
+    )
+
+    @staticmethod
+    def resolve_shop(root, info):
+        return SHOP
+
+    @staticmethod
+    def resolve_attributes(root, info, filter=None, **page):
+        return paginate(all_attributes(filter), **page)
