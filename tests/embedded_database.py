@@ -1,6 +1,7 @@
 """Pytest plugin (loaded with -p before Django settings): one embedded PostgreSQL server
 per test session in a temporary folder, unless DATABASE_URL names another server."""
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -26,3 +27,14 @@ def pytest_unconfigure(config):
 
         stop(_data_dir)
         shutil.rmtree(_data_dir, ignore_errors=True)
+
+
+def _remove_data_dir_again():
+    # The embedded server's own exit handler writes a lock file into the runtime folder
+    # (XDG_RUNTIME_DIR, inside the data folder) after pytest_unconfigure; registered
+    # first, this handler runs last and removes what it wrote.
+    if _data_dir is not None:
+        shutil.rmtree(_data_dir, ignore_errors=True)
+
+
+atexit.register(_remove_data_dir_again)
