@@ -56,16 +56,23 @@ class CheckoutLineProblem(graphene.Union):
 def checkout_problems(checkout) -> list:
     """Every line problem, each line linked back to its checkout for its prices."""
     found = []
-    for problem in line_problems(checkout):
+    for problem in _problems(checkout):
         problem.line.checkout = checkout
         found.append(_typed(problem))
     return found
 
 
+def _problems(checkout) -> list:
+    """The checkout's line problems, computed once per request's checkout object (every
+    line's `problems` field reads them)."""
+    cache = checkout.__dict__.get("_graphql_problems")
+    if cache is None:
+        cache = checkout.__dict__["_graphql_problems"] = line_problems(checkout)
+    return cache
+
+
 def problems_of_line(line) -> list:
-    return [
-        _typed(problem) for problem in line_problems(line.checkout) if problem.line.pk == line.pk
-    ]
+    return [_typed(problem) for problem in _problems(line.checkout) if problem.line.pk == line.pk]
 
 
 class GiftCard(graphene.ObjectType):

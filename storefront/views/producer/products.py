@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -224,13 +224,8 @@ def dossier_upload(request, producer, item_id):
 
 @portal_view
 def dossier_file(request, producer, file_id):
-    record = get_owned_file(producer, file_id)
+    record = get_owned(DossierFile, producer, pk=file_id)
     return FileResponse(record.file.open("rb"), as_attachment=True)
-
-
-def get_owned_file(producer, file_id) -> DossierFile:
-    items = owned(DossierItem, producer)
-    return get_object_or_404(DossierFile.objects.filter(item__in=items), pk=file_id)
 
 
 @require_POST
