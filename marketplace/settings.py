@@ -254,6 +254,8 @@ SCAN_RATE_LIMIT_PER_MINUTE = env_int("SCAN_RATE_LIMIT_PER_MINUTE", 30)
 SCAN_FLAG_MANY = env_int("SCAN_FLAG_MANY", 20)
 SCAN_FLAG_DISTANCE_KM = env_int("SCAN_FLAG_DISTANCE_KM", 100)
 SCAN_FLAG_WINDOW_HOURS = env_int("SCAN_FLAG_WINDOW_HOURS", 6)
+# Named prepared statements for the stamp check; false behind a transaction-pooling PgBouncer.
+TRACE_PREPARED_STATEMENTS = env_bool("TRACE_PREPARED_STATEMENTS", True)
 
 # The storefront sells in this channel (Saleor's sample data calls it default-channel).
 STOREFRONT_CHANNEL = env_str("STOREFRONT_CHANNEL", "default-channel")

@@ -31,7 +31,8 @@ urlpatterns = [
         trace.stamp,
         name="trace-stamp",
     ),
-    path("scan/<int:scan_id>/location", trace.scan_location, name="scan-location"),
+    path("scan/<int:scan_id>/<str:token>/", trace.scan_result, name="scan-result"),
+    path("scan/<int:scan_id>/<str:token>/location", trace.scan_location, name="scan-location"),
     path("", include("storefront.urls")),
 ]
 

@@ -3,18 +3,35 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from catalog.models import ProductVariant
 from storefront.views.trace_data import certificate_data, lot_data, product_data, verification_data
+from storefront.views.trace_page import render_page, verification_page
 from traceability.digital_link import normalise_gtin
 from traceability.errors import TraceError
 from traceability.models import Lot, Scan
 from traceability.services.epcis import lot_document
-from traceability.services.verification import attach_location, client_hash, verify
+from traceability.services.verification import (
+    attach_location,
+    check_scan_token,
+    client_hash,
+    recorded,
+    verify,
+)
 
 LINK_TYPES = {"gs1:pip", "gs1:traceability", "gs1:certificationInfo"}
+
+
+def _chosen_language(request) -> None:
+    """`?lang=vi|en` from the switch link wins over the browser's languages for this page."""
+    language = request.GET.get("lang")
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
 
 
 def _wants_json(request) -> bool:
@@ -63,10 +80,11 @@ def product(request, gtin):
     answer = _link_type(request, variant, on_product_page=True)
     if answer is not None:
         return answer
+    _chosen_language(request)
     data = {"product": product_data(variant)}
     if _wants_json(request):
         return JsonResponse(data)
-    return render(request, "storefront/trace/product.html", data)
+    return render_page("storefront/trace/product.html", data, request.path)
 
 
 @require_GET
@@ -79,10 +97,11 @@ def lot(request, gtin, lot_code):
     answer = _link_type(request, variant, found)
     if answer is not None:
         return answer
+    _chosen_language(request)
     data = {"product": product_data(variant), "lot": lot_data(found)}
     if _wants_json(request):
         return JsonResponse(data)
-    return render(request, "storefront/trace/lot.html", data)
+    return render_page("storefront/trace/lot.html", data, request.path)
 
 
 def _throttled(client: str) -> bool:
@@ -110,11 +129,19 @@ def stamp(request, gtin, lot_code, serial):
         client=client,
         user_agent=request.headers.get("User-Agent", ""),
     )
-    data = verification_data(result)
-    data["scan_id"] = result.scan_id
     if _wants_json(request):
-        return JsonResponse(data)
-    return render(request, "storefront/trace/verify.html", data)
+        return JsonResponse({**verification_data(result), "scan_id": result.scan_id})
+    return verification_page(result)
+
+
+@require_GET
+def scan_result(request, scan_id, token):
+    """A scan's result again (the language switch of the verification page), not counted."""
+    result = recorded(scan_id) if check_scan_token(scan_id, token) else None
+    if result is None:
+        raise Http404("scan")
+    _chosen_language(request)
+    return verification_page(result)
 
 
 def _too_many(request):
@@ -127,12 +154,15 @@ def _too_many(request):
     return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")
 
 
+@csrf_exempt  # the scan token in the path stands for the CSRF token: it came with the page
 @require_POST
-def scan_location(request, scan_id):
+def scan_location(request, scan_id, token):
     """The visitor agreed to share a coarse location for their scan (same client only)."""
     client = client_hash(request.META.get("REMOTE_ADDR", ""))
     if _throttled(client):
         return _too_many(request)
+    if not check_scan_token(scan_id, token):
+        raise Http404("scan")
     scan = get_object_or_404(Scan, pk=scan_id, client_hash=client)
     attach_location(scan, request.POST.get("latitude"), request.POST.get("longitude"))
     return JsonResponse({"ok": True})

@@ -3,6 +3,7 @@ from decimal import Decimal
 from itertools import count
 
 import pytest
+from django.core.cache import cache
 
 from catalog.gtin import check_digit
 from catalog.models import AdministrativeUnit, Producer, Product, ProductGroup, ProductVariant
@@ -55,3 +56,17 @@ def make_lot(db):
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and cached page shells do not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def path_of(stamp, serial=None):
+    """The Digital Link path of a stamp (or of another serial under its lot)."""
+    lot = stamp.batch.lot
+    return f"/01/{lot.variant.gtin}/10/{lot.code}/21/{serial or stamp.serial}"

@@ -1,32 +1,22 @@
 """The consumer's journey: scan a stamp, scan again, mistype, invent, recall."""
 
+import re
 from datetime import date
 
 import pytest
-from django.core.cache import cache
+from django.test import Client
 
+from tests.traceability.conftest import path_of
 from traceability import serials
 from traceability.models import CounterfeitFlag, Scan
 from traceability.services.lots import recall_lot, scans_after_recall
 from traceability.services.stamps import issue_batch, void_range
-from traceability.services.verification import attach_location
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
+from traceability.services.verification import attach_location, scan_token
 
 
 @pytest.fixture
 def stamp(make_lot):
     return issue_batch(make_lot(), 5).stamps.order_by("pk").first()
-
-
-def path_of(stamp, serial=None):
-    lot = stamp.batch.lot
-    return f"/01/{lot.variant.gtin}/10/{lot.code}/21/{serial or stamp.serial}"
 
 
 def test_first_scan_is_genuine_then_it_counts_earlier_scans(client, stamp):
@@ -189,15 +179,21 @@ def test_a_burst_of_unknown_serials_from_one_client_raises_a_flag(client, stamp,
 
 
 def test_a_visitor_may_share_a_coarse_location_for_their_own_scan(client, stamp):
-    client.get(path_of(stamp))
+    page = client.get(path_of(stamp)).content.decode()
     scan = Scan.objects.get()
-    response = client.post(
-        f"/scan/{scan.pk}/location", {"latitude": "20.8561", "longitude": "106.6822"}
+    url = re.search(r'data-url="(/scan/\d+/[0-9a-f]+/location)"', page).group(1)
+    assert url == f"/scan/{scan.pk}/{scan_token(scan.pk)}/location"
+    guessed = client.post(
+        f"/scan/{scan.pk}/{'0' * 24}/location", {"latitude": "1", "longitude": "1"}
     )
-    stranger = client.post(
-        f"/scan/{scan.pk}/location", {"latitude": "1", "longitude": "1"}, REMOTE_ADDR="192.0.2.99"
-    )
+    stranger = client.post(url, {"latitude": "1", "longitude": "1"}, REMOTE_ADDR="192.0.2.99")
+    scan.refresh_from_db()
+    assert (guessed.status_code, stranger.status_code) == (404, 404)
+    assert scan.latitude is None
+
+    # The page's script posts without a CSRF token: the scan token stands for it.
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(url, {"latitude": "20.8561", "longitude": "106.6822"})
     scan.refresh_from_db()
     assert response.status_code == 200
-    assert stranger.status_code == 404
     assert (float(scan.latitude), float(scan.longitude)) == (20.86, 106.68)

@@ -10,7 +10,6 @@
       var form = new FormData();
       form.append("latitude", position.coords.latitude.toFixed(2));
       form.append("longitude", position.coords.longitude.toFixed(2));
-      form.append("csrfmiddlewaretoken", box.dataset.csrf);
       fetch(box.dataset.url, { method: "POST", body: form });
       box.hidden = true;
     });
