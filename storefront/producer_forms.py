@@ -184,6 +184,20 @@ class VoidForm(forms.Form):
     )
 
 
+class RecallForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (shown to every buyer who scans a stamp of this lot)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that every stamp of this lot will warn buyers not to use the "
+            "product, and that a recall cannot be undone"
+        )
+    )
+
+
 class ShipForm(forms.Form):
     tracking_code = forms.CharField(label=_("Tracking code"), max_length=100, required=False)
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from storefront.views.producer import home, lots, orders, products, review, sheet
+from storefront.views.producer import home, lots, orders, products, review, sheet, stamps
 
 urlpatterns = [
     path("", home.home, name="producer-home"),
@@ -52,9 +52,10 @@ urlpatterns = [
     path("lots/<int:lot_id>/", lots.lot_detail, name="producer-lot"),
     path("lots/<int:lot_id>/events", lots.lot_event, name="producer-lot-event"),
     path("lots/<int:lot_id>/stamps", lots.stamps_issue, name="producer-stamps-issue"),
-    path("stamps/<int:batch_id>/", lots.batch_detail, name="producer-batch"),
-    path("stamps/<int:batch_id>/pdf", lots.batch_pdf, name="producer-batch-pdf"),
-    path("stamps/<int:batch_id>/void", lots.batch_void, name="producer-batch-void"),
+    path("lots/<int:lot_id>/recall", lots.lot_recall, name="producer-lot-recall"),
+    path("stamps/<int:batch_id>/", stamps.batch_detail, name="producer-batch"),
+    path("stamps/<int:batch_id>/pdf", stamps.batch_pdf, name="producer-batch-pdf"),
+    path("stamps/<int:batch_id>/void", stamps.batch_void, name="producer-batch-void"),
     path("orders/", orders.order_list, name="producer-orders"),
     path("orders/<int:part_id>/", orders.order_detail, name="producer-order"),
     path("orders/<int:part_id>/ship", orders.order_ship, name="producer-order-ship"),

@@ -1,7 +1,13 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from catalog.admin.confirm import action_page
 from traceability.errors import TraceError
 from traceability.models import (
     CounterfeitFlag,
@@ -13,7 +19,7 @@ from traceability.models import (
     TestReport,
     TraceEvent,
 )
-from traceability.services.lots import recall_lot
+from traceability.services.lots import recall_lot, scans_after_recall
 from traceability.services.printing import print_batch
 from traceability.services.stamps import void_batch
 
@@ -41,6 +47,33 @@ class EventInline(admin.TabularInline):
     extra = 0
 
 
+class AfterRecallFilter(admin.SimpleListFilter):
+    """Scans of a recalled lot's stamps since its recall: who may still hold the goods."""
+
+    title = _("after the recall of lot")
+    parameter_name = "recalled_lot"
+
+    def lookups(self, request, model_admin):
+        recalled = Lot.objects.filter(recalled_at__isnull=False).order_by("-recalled_at")
+        return [(str(lot.pk), lot.code) for lot in recalled[:50]]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        lot = Lot.objects.filter(pk=self.value()).first()
+        if lot is None:
+            return queryset.none()
+        return queryset.filter(pk__in=scans_after_recall(lot).values("pk"))
+
+
+class RecallForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (shown to every buyer who scans a stamp of these lots)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+    )
+
+
 @admin.register(Lot)
 class LotAdmin(admin.ModelAdmin):
     list_display = ["code", "variant", "production_date", "expiry_date", "status"]
@@ -48,15 +81,43 @@ class LotAdmin(admin.ModelAdmin):
     search_fields = ["code", "variant__sku", "variant__gtin", "variant__product__name"]
     raw_id_fields = ["variant"]
     autocomplete_fields = ["origin_unit"]
-    readonly_fields = ["status", "recalled_at", "recall_reason"]
+    readonly_fields = ["status", "recalled_at", "recall_reason", "scans_since_recall"]
     inlines = [CertificationInline, InputInline, TestReportInline, EventInline]
     actions = ["recall_action"]
 
-    @admin.action(description=_("Recall the selected lots (their stamps warn on scan)"))
+    @admin.action(
+        description=_("Recall the selected lots (their stamps warn on scan)"),
+        permissions=["change"],
+    )
     def recall_action(self, request, queryset):
-        for lot in queryset:
-            recall_lot(lot, reason="Thu hồi theo quyết định của văn phòng chương trình")
-        self.message_user(request, _("Lots recalled."), messages.WARNING)
+        form = RecallForm(request.POST if "confirm" in request.POST else None)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    for lot in queryset:
+                        recall_lot(lot, reason=form.cleaned_data["reason"])
+            except TraceError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(request, _("Lots recalled."), messages.WARNING)
+                return None
+        note = _(
+            "Every stamp of these lots will tell whoever scans it not to use the product. "
+            "A recall cannot be undone."
+        )
+        return action_page(
+            self, request, queryset, form, "recall_action", _("Recall lots"), note=note
+        )
+
+    @admin.display(description=_("scans since the recall"))
+    def scans_since_recall(self, lot):
+        if lot.recalled_at is None:
+            return "–"
+        changelist = reverse("admin:traceability_scan_changelist")
+        url = f"{changelist}?{AfterRecallFilter.parameter_name}={lot.pk}"
+        count = scans_after_recall(lot).count()
+        text = ngettext("%(count)s scan", "%(count)s scans", count) % {"count": count}
+        return format_html('<a href="{}">{}</a>', url, text)
 
 
 @admin.register(StampBatch)
@@ -94,7 +155,7 @@ class StampBatchAdmin(admin.ModelAdmin):
 @admin.register(Scan)
 class ScanAdmin(admin.ModelAdmin):
     list_display = ["scanned_at", "serial_text", "verdict", "latitude", "longitude"]
-    list_filter = ["verdict", "stamp__batch__lot__status"]
+    list_filter = [AfterRecallFilter, "verdict", "stamp__batch__lot__status"]
     search_fields = ["serial_text", "lot_code", "gtin"]
     date_hierarchy = "scanned_at"
 

@@ -16,6 +16,7 @@ class TraceErrorCode(StrEnum):
     STAMP_LIMIT = "stamp_limit"
     MONTHLY_STAMP_LIMIT = "monthly_stamp_limit"
     NOT_FOUND = "not_found"
+    ALREADY_RECALLED = "already_recalled"
 
 
 MESSAGES = {
@@ -55,6 +56,10 @@ MESSAGES = {
         "limit {limit}, {count} more requested.",
     ),
     TraceErrorCode.NOT_FOUND: ("Không tìm thấy {what}.", "{what} not found."),
+    TraceErrorCode.ALREADY_RECALLED: (
+        "Lô {lot} đã bị thu hồi ngày {date}.",
+        "Lot {lot} was already recalled on {date}.",
+    ),
 }
 
 

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from catalog.admin.confirm import action_page
 from catalog.admin.rating_forms import CertifyForm, MemberScoreFormSet, RatingForm, RevokeForm
 from catalog.errors import CatalogError
 from catalog.models import CouncilMemberScore, Rating, RatingStatus
@@ -107,7 +107,7 @@ class RatingAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, _("Certificate issued."), messages.SUCCESS)
                 return None
-        return self._action_page(request, queryset, form, "certify_action", _("Certify rating"))
+        return action_page(self, request, queryset, form, "certify_action", _("Certify rating"))
 
     @admin.action(description=_("Revoke the selected certificates"))
     def revoke_action(self, request, queryset):
@@ -126,7 +126,7 @@ class RatingAdmin(admin.ModelAdmin):
             else:
                 self.message_user(request, _("Certificates revoked."), messages.SUCCESS)
                 return None
-        return self._action_page(request, queryset, form, "revoke_action", _("Revoke certificates"))
+        return action_page(self, request, queryset, form, "revoke_action", _("Revoke certificates"))
 
     @admin.action(description=_("Expire certificates past their validity"))
     def expire_action(self, request, queryset):
@@ -134,15 +134,3 @@ class RatingAdmin(admin.ModelAdmin):
         self.message_user(
             request, _("%(count)s certificates expired.") % {"count": count}, messages.SUCCESS
         )
-
-    def _action_page(self, request, queryset, form, action, title):
-        context = {
-            **self.admin_site.each_context(request),
-            "title": title,
-            "form": form,
-            "objects": queryset,
-            "action": action,
-            "opts": self.model._meta,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/catalog/rating_action.html", context)

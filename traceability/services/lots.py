@@ -115,11 +115,15 @@ def record_event(
 
 
 def recall_lot(lot: Lot, *, reason: str) -> Lot:
-    """Every stamp of the lot warns on scan from now on."""
+    """Every stamp of the lot warns on scan from now on. A lot is recalled once: its
+    recall time is where "scanned after the recall" starts."""
     if not reason.strip():
         raise TraceError(TraceErrorCode.REQUIRED, "recall_reason")
     with transaction.atomic():
         lot = Lot.objects.select_for_update().get(pk=lot.pk)
+        if lot.status == LotStatus.RECALLED:
+            recalled_on = timezone.localtime(lot.recalled_at).strftime("%d/%m/%Y")
+            raise TraceError(TraceErrorCode.ALREADY_RECALLED, "lot", lot=lot.code, date=recalled_on)
         lot.status = LotStatus.RECALLED
         lot.recalled_at = timezone.now()
         lot.recall_reason = reason.strip()
