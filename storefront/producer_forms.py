@@ -184,6 +184,11 @@ class VoidForm(forms.Form):
     )
 
 
+class AppliedForm(forms.Form):
+    first = forms.IntegerField(label=_("From stamp number"), min_value=1, required=False)
+    last = forms.IntegerField(label=_("To stamp number"), min_value=1, required=False)
+
+
 class RecallForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason (shown to every buyer who scans a stamp of this lot)"),

@@ -56,6 +56,7 @@ urlpatterns = [
     path("stamps/<int:batch_id>/", stamps.batch_detail, name="producer-batch"),
     path("stamps/<int:batch_id>/pdf", stamps.batch_pdf, name="producer-batch-pdf"),
     path("stamps/<int:batch_id>/void", stamps.batch_void, name="producer-batch-void"),
+    path("stamps/<int:batch_id>/applied", stamps.batch_applied, name="producer-batch-applied"),
     path("orders/", orders.order_list, name="producer-orders"),
     path("orders/<int:part_id>/", orders.order_detail, name="producer-order"),
     path("orders/<int:part_id>/ship", orders.order_ship, name="producer-order-ship"),

@@ -441,6 +441,12 @@ def test_a_lot_gets_events_and_stamps_within_the_monthly_limit(client, committed
     assert batch.stamps.filter(status=StampStatus.VOIDED).count() == 0  # not confirmed
     client.post(f"/producer/stamps/{batch.pk}/void", {"first": "3", "last": "5", "confirm": "on"})
     assert batch.stamps.filter(status=StampStatus.VOIDED).count() == 3
+    wrong = client.post(f"/producer/stamps/{batch.pk}/applied", {"first": "9", "last": "30"})
+    assert wrong.status_code == 400 and "1 ≤ first ≤ last ≤ 20" in wrong.content.decode()
+    client.post(f"/producer/stamps/{batch.pk}/applied", {"first": "1", "last": "10"})
+    assert batch.stamps.filter(status=StampStatus.ACTIVATED).count() == 7  # 3 were voided
+    counts = client.get(f"/producer/stamps/{batch.pk}/").context["counts"]
+    assert (counts["activated"], counts["voided"]) == (7, 3)
 
 
 # Orders and money -------------------------------------------------------------------------

@@ -1,11 +1,20 @@
+from io import StringIO
+
 import pytest
+from django.core.management import CommandError, call_command
 
 from traceability import serials
 from traceability.digital_link import decode
 from traceability.errors import TraceError, TraceErrorCode
 from traceability.models import Stamp
 from traceability.services.lots import recall_lot
-from traceability.services.stamps import issue_batch, stamp_uri, void_batch, void_range
+from traceability.services.stamps import (
+    issue_batch,
+    mark_applied,
+    stamp_uri,
+    void_batch,
+    void_range,
+)
 
 
 def test_issuing_writes_every_stamp_with_a_valid_unique_serial(make_lot):
@@ -54,6 +63,24 @@ def test_void_a_range_then_the_batch(make_lot):
     assert batch.status == "voided"
     with pytest.raises(TraceError):
         void_range(batch, 4, 11)
+
+
+def test_stamps_marked_as_applied_are_activated_but_voided_ones_stay_voided(make_lot):
+    batch = issue_batch(make_lot(), 6)
+    void_range(batch, 1, 1)
+    out = StringIO()
+
+    call_command("stamps", "applied", str(batch.pk), "--first", "1", "--last", "3", stdout=out)
+    again = mark_applied(batch, 2, 3)
+    rest = mark_applied(batch)
+
+    assert out.getvalue().strip() == "2 stamps marked as applied"
+    assert (again, rest) == (0, 3)
+    ordered = list(batch.stamps.order_by("pk").values_list("status", flat=True))
+    assert ordered == ["voided"] + ["activated"] * 5
+    assert batch.stamps.filter(status="activated", activated_at__isnull=True).count() == 0
+    with pytest.raises(CommandError, match="first ≤ last"):
+        call_command("stamps", "applied", str(batch.pk), "--first", "5", "--last", "2")
 
 
 def test_a_lot_code_is_unique_per_gtin_and_checked(make_lot):

@@ -82,14 +82,22 @@ def void_stamps(stamps) -> int:
     )
 
 
-def void_range(batch: StampBatch, first: int, last: int) -> int:
-    """Void stamps `first`..`last` (1-based, in printing order) of a batch."""
+def batch_range(batch: StampBatch, first: int | None, last: int | None):
+    """Stamps `first`..`last` (1-based, in printing order) of a batch; both empty: all."""
+    if first is None and last is None:
+        return batch.stamps.all()
+    first, last = first or 1, last or batch.count
     if not 1 <= first <= last <= batch.count:
         raise TraceError(
             TraceErrorCode.INVALID_VALUE, "range", detail=f"1 ≤ first ≤ last ≤ {batch.count}"
         )
     ids = list(batch.stamps.order_by("pk").values_list("pk", flat=True)[first - 1 : last])
-    return void_stamps(Stamp.objects.filter(pk__in=ids))
+    return Stamp.objects.filter(pk__in=ids)
+
+
+def void_range(batch: StampBatch, first: int, last: int) -> int:
+    """Void stamps `first`..`last` (1-based, in printing order) of a batch."""
+    return void_stamps(batch_range(batch, first, last))
 
 
 def void_batch(batch: StampBatch) -> int:
@@ -98,10 +106,11 @@ def void_batch(batch: StampBatch) -> int:
         return void_stamps(batch.stamps.all())
 
 
-def activate(stamp: Stamp) -> Stamp:
-    """The stamp was applied or its item sold."""
-    Stamp.objects.filter(pk=stamp.pk, status=StampStatus.ISSUED).update(
-        status=StampStatus.ACTIVATED, activated_at=timezone.now()
+def mark_applied(batch: StampBatch, first: int | None = None, last: int | None = None) -> int:
+    """The producer stuck these stamps on its goods (or sold them): issued → activated.
+    Voided stamps stay voided. Returns how many changed."""
+    return (
+        batch_range(batch, first, last)
+        .filter(status=StampStatus.ISSUED)
+        .update(status=StampStatus.ACTIVATED, activated_at=timezone.now())
     )
-    stamp.refresh_from_db()
-    return stamp

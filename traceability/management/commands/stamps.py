@@ -8,7 +8,7 @@ from traceability.errors import TraceError
 from traceability.models import Lot, StampBatch
 from traceability.printing.content import LabelSize
 from traceability.services.printing import print_batch
-from traceability.services.stamps import issue_batch, void_batch, void_range
+from traceability.services.stamps import issue_batch, mark_applied, void_batch, void_range
 
 
 def find_lot(code: str, gtin: str | None) -> Lot:
@@ -24,7 +24,7 @@ def find_lot(code: str, gtin: str | None) -> Lot:
 
 
 class Command(BaseCommand):
-    help = "Issue, print and void traceability stamps."
+    help = "Issue, print and void traceability stamps, and mark them as applied."
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
@@ -41,6 +41,12 @@ class Command(BaseCommand):
         void.add_argument("batch", type=int)
         void.add_argument("--first", type=int, help="first stamp (1-based) of a range")
         void.add_argument("--last", type=int, help="last stamp of a range")
+        applied = actions.add_parser(
+            "applied", help="mark a whole batch or a range of it as applied to goods or sold"
+        )
+        applied.add_argument("batch", type=int)
+        applied.add_argument("--first", type=int, help="first stamp (1-based) of a range")
+        applied.add_argument("--last", type=int, help="last stamp of a range")
 
     def handle(self, *args, action, **options):
         try:
@@ -68,6 +74,10 @@ class Command(BaseCommand):
         else:
             count = void_range(batch, first or 1, last or batch.count)
         self.stdout.write(f"{count} stamps voided")
+
+    def _applied(self, batch, first, last, **options):
+        count = mark_applied(self._batch(batch), first, last)
+        self.stdout.write(f"{count} stamps marked as applied")
 
     def _batch(self, pk) -> StampBatch:
         batch = StampBatch.objects.select_related("lot__variant__product").filter(pk=pk).first()
