@@ -1,11 +1,12 @@
 """Demo traceability: lots with their diary for a dozen products, a batch of stamps each,
 one recalled lot and a few scans. Idempotent: existing lots are left as they are."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from catalog.models import Product
 from traceability.models import InputDiaryEntry, Lot, LotCertification, TestReport
@@ -32,7 +33,8 @@ def load_traceability() -> dict:
 
 
 def _lot(variant, code: str, index: int) -> Lot:
-    made = date(2026, 1, 10) + timedelta(days=index * 9)
+    # Made some months before the demo is loaded, so its lots are never past their expiry.
+    made = timezone.localdate() - timedelta(days=320 - index * 9)
     producer = variant.product.producer
     lot = create_lot(
         variant,
@@ -56,8 +58,8 @@ def _lot(variant, code: str, index: int) -> Lot:
         kind="vietgap",
         number=f"VG-{index + 101}",
         issuer="Trung tâm Chứng nhận VietGAP (demo)",
-        valid_from=date(2025, 6, 1),
-        valid_to=date(2028, 5, 31),
+        valid_from=made - timedelta(days=200),
+        valid_to=made - timedelta(days=201) + timedelta(days=3 * 365),
     )
     TestReport.objects.create(
         lot=lot,

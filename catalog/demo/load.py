@@ -1,6 +1,6 @@
 """Load the demo programme idempotently: running it twice gives the same data."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -18,12 +18,14 @@ from catalog.models import (
     ProductGroup,
     ProductVariant,
     Rating,
+    RatingStatus,
     ReviewStatus,
     RuleSet,
 )
 from catalog.services import ratings as rating_services
 from catalog.services.images import add_product_image
 from catalog.services.products import ensure_dossier
+from catalog.services.rule_sets import rule_set_in_force
 
 ISSUERS = {
     "district": "UBND huyện Tứ Kỳ",
@@ -147,8 +149,16 @@ def _certification(product_index, level, decided, suffix="") -> rating_services.
 
 
 def _ratings(product: Product, index: int, spec) -> None:
-    if product.ratings.exists():
-        return  # already loaded: ratings are history and are never rewritten
+    kind, _, level, target, _ = spec
+    if not product.ratings.exists():  # ratings are history: loaded once, never rewritten
+        _history(product, index, spec)
+    if kind == "upgrade":
+        _, level, target, _ = data.UPGRADE
+    if kind in ("certified", "upgrade"):
+        _renew_when_due(product, index, level, target)
+
+
+def _history(product: Product, index: int, spec) -> None:
     kind, rule_code, level, target, decided = spec
     rating = _score(product, rule_code, level, target)
     if kind == "proposed":
@@ -164,3 +174,21 @@ def _ratings(product: Product, index: int, spec) -> None:
         rule_code, level, target, decided = data.UPGRADE
         better = _score(product, rule_code, level, target)
         rating_services.upgrade(rating, better, _certification(index, level, decided, "-U"))
+
+
+def _renew_when_due(product: Product, index: int, level: str, target: int) -> None:
+    """Certificates last 36 months. The demo's certified products renew theirs the day
+    after they end, under the rule set then in force (district councils ended with the
+    districts in July 2025), so the demo keeps its stars whenever it is loaded."""
+    today = timezone.localdate()
+    for renewal in range(1, 100):
+        latest = product.ratings.exclude(valid_to=None).order_by("-valid_to").first()
+        if latest.status == RatingStatus.REVOKED or latest.valid_to >= today:
+            return
+        day = latest.valid_to + timedelta(days=1)
+        rule_set = rule_set_in_force(day)
+        council = level if rule_set.level_rules.filter(level=level).exists() else "province"
+        rating = _score(product, rule_set.code, council, target)
+        rating_services.certify(
+            rating, _certification(index, council, day.isoformat(), f"-R{renewal}")
+        )

@@ -2,12 +2,14 @@
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from catalog.models import Product, ProductVariant
 from catalog.services.ratings import current_certificate
 from marketplace.channels.models import VariantChannelListing
 from marketplace.money import format_money
+from tourism.services import points_displaying
 from traceability import serials
 from traceability.models import Lot
 
@@ -37,6 +39,8 @@ def product_data(variant: ProductVariant) -> dict:
         channel__product_listings__product=product,
         channel__product_listings__is_published=True,
     ).select_related("channel")
+    english = translation.get_language() == "en"
+    points = points_displaying(product, timezone.localdate())
     return {
         "name": product.name,
         "name_en": product.name_en,
@@ -59,6 +63,17 @@ def product_data(variant: ProductVariant) -> dict:
                 "price": format_money(listing.price_amount, listing.currency),
             }
             for listing in listings
+        ],
+        "shop_url": reverse("shop-product", args=[product.slug]) if listings else None,
+        "tourism_points": [
+            {
+                "name": (point.name_en if english and point.name_en else point.name),
+                "kind": point.get_kind_display(),
+                "area": str(point.commune),
+                "opening_hours": point.opening_hours,
+                "url": reverse("shop-point", args=[point.slug]),
+            }
+            for point in points
         ],
     }
 

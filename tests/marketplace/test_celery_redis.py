@@ -8,12 +8,13 @@ import re
 import subprocess
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import redis
 from django.db import transaction
+from django.utils import timezone
 from kombu import pools
 
 from catalog.models import Rating, RatingStatus
@@ -21,7 +22,7 @@ from catalog.tasks import expire_certificates_task
 from marketplace.celery import app
 from program.models import WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from program.services.webhooks import verify
-from tests.catalog.conftest import commune_2023, make_producer, make_product, rule_148  # noqa: F401
+from tests.catalog.conftest import commune_2023, make_producer, make_product, rule_148, rule_1489  # noqa: F401
 from tests.catalog.test_ratings import certified
 from tests.marketplace.conftest import address, make_seller, online, ready_checkout  # noqa: F401
 from tests.program.conftest import committed, paid_cod_order  # noqa: F401
@@ -151,9 +152,11 @@ def test_webhooks_of_a_paid_order_are_sent_by_the_worker(worker, receiver, paid_
     assert task_lines(worker, "send_webhook_task") == 1
 
 
-def test_the_daily_certificate_expiry_runs_on_the_worker(worker, make_product, rule_148):  # noqa: F811
+def test_the_daily_certificate_expiry_runs_on_the_worker(worker, make_product, rule_148, rule_1489):  # noqa: F811
+    # Certificates last 36 months: one of March 2023 has lapsed; one of last month holds.
     lapsed = certified(make_product(), rule_148, "district", 60, date(2023, 3, 1), "CN-CU")
-    current = certified(make_product(), rule_148, "district", 60, date(2024, 3, 1), "CN-MOI")
+    last_month = timezone.localdate() - timedelta(days=30)
+    current = certified(make_product(), rule_1489, "province", 60, last_month, "CN-MOI")
 
     expire_certificates_task.delay()
 

@@ -121,3 +121,25 @@ def test_no_template_has_an_inline_script_the_policy_would_block():
             if "src=" not in tag and "application/ld+json" not in tag:
                 inline.append(f"{template.name}: {tag}")
     assert inline == []
+
+
+def test_the_stamp_page_says_where_to_buy_online_and_at_tourism_points(client, demo):
+    from traceability.models import Stamp
+
+    stamp = Stamp.objects.filter(batch__lot__variant__product__slug="demo-04", scan_count=0)[0]
+    lot = stamp.batch.lot
+    path = f"/01/{lot.variant.gtin}/10/{lot.code}/21/{stamp.serial}"
+
+    body = client.get(path).content.decode()
+    english = client.get(path, HTTP_ACCEPT="application/json", HTTP_ACCEPT_LANGUAGE="en").json()
+
+    assert 'href="/san-pham/demo-04/"' in body
+    assert 'href="/diem-du-lich/dinh-lang-tu-ky/"' in body
+    point = TourismPoint.objects.get(slug="dinh-lang-tu-ky")
+    assert english["product"]["shop_url"] == "/san-pham/demo-04/"
+    assert {
+        "name": point.name_en or point.name,
+        "url": "/diem-du-lich/dinh-lang-tu-ky/",
+    }.items() <= (
+        next(p for p in english["product"]["tourism_points"] if p["url"].endswith("tu-ky/")).items()
+    )
