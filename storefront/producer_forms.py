@@ -55,6 +55,7 @@ class ProductForm(forms.ModelForm):
             "name",
             "name_en",
             "group",
+            "brand",
             "description",
             "description_en",
             "ingredients",

@@ -88,6 +88,7 @@ def _product(index: int, row, producers) -> Product:
             "group": ProductGroup.objects.get(code=group_code),
             "name": name,
             "name_en": name_en,
+            "brand": _brand(producer.name),
             "description": f"{name}: đặc sản Tứ Kỳ (mô tả minh hoạ).",
             "description_en": f"{name_en}: a Tu Ky speciality (illustrative description).",
             "shelf_life_days": 180 if group_code.startswith(("1", "2", "3")) else None,
@@ -114,6 +115,14 @@ def _product(index: int, row, producers) -> Product:
         if item.review_status == ReviewStatus.MISSING and index % 4 != 3:
             DossierItem.objects.filter(pk=item.pk).update(review_status=ReviewStatus.ACCEPTED)
     return product
+
+
+def _brand(producer_name: str) -> str:
+    """An illustrative brand: the producer's name without its legal form."""
+    for prefix in ("HTX ", "Hợp tác xã ", "Công ty TNHH ", "Công ty ", "Cơ sở ", "Hộ kinh doanh "):
+        if producer_name.startswith(prefix):
+            return producer_name.removeprefix(prefix)
+    return producer_name
 
 
 def _members(rule_set: RuleSet, target: int) -> list[rating_services.MemberScore]:

@@ -62,6 +62,12 @@ class Product(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     description = models.TextField(_("description (Vietnamese)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
+    brand = models.CharField(
+        _("brand (trademark)"),
+        max_length=120,
+        blank=True,
+        help_text=_("As on the label; empty: the producer's name is the brand."),
+    )
     shelf_life_days = models.PositiveIntegerField(_("shelf life (days)"), null=True, blank=True)
     ingredients = models.TextField(_("ingredients"), blank=True)
     storage_instructions = models.TextField(_("storage instructions"), blank=True)
@@ -107,6 +113,11 @@ class Product(models.Model):
             kwargs["update_fields"] = {*update_fields, "sort_name", "search_text"}
         super().save(*args, **kwargs)
         products_changed([self.pk])
+
+    @property
+    def brand_name(self) -> str:
+        """The brand a label and the traceability page show (TT 02/2024)."""
+        return self.brand or self.producer.name
 
 
 class ProductVariant(models.Model):

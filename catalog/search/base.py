@@ -34,7 +34,13 @@ def query_words(text: str) -> list[str]:
 
 def document_text(product) -> str:
     """The folded text a product is found by."""
-    parts = [product.name, product.name_en, product.producer.name, product.group.name]
+    parts = [
+        product.name,
+        product.name_en,
+        product.brand,
+        product.producer.name,
+        product.group.name,
+    ]
     return fold(" ".join(part for part in parts if part))
 
 

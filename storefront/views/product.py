@@ -50,7 +50,7 @@ def _json_ld(request, product, variants, certificate, image) -> str:
         "name": product.name,
         "description": product.description or product.name,
         "sku": variants[0]["variant"].sku if variants else "",
-        "brand": {"@type": "Brand", "name": product.producer.name},
+        "brand": {"@type": "Brand", "name": product.brand_name},
         "offers": [
             {
                 "@type": "Offer",

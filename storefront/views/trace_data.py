@@ -45,6 +45,7 @@ def product_data(variant: ProductVariant) -> dict:
         "name": product.name,
         "name_en": product.name_en,
         "variant": variant.name,
+        "brand": product.brand_name,
         "gtin": variant.gtin_display,
         "image": image.image.url if image else None,
         "producer": {

@@ -205,8 +205,12 @@ def test_a_product_gets_a_variant_a_photo_a_price_and_stock(client, settings):
     login(client, owner)
     group = ProductGroup.objects.get(code="1.4")
 
-    client.post("/producer/products/new/", {"name": "Mật ong hoa nhãn", "group": group.pk})
+    client.post(
+        "/producer/products/new/",
+        {"name": "Mật ong hoa nhãn", "group": group.pk, "brand": "Ong Đông"},
+    )
     product = producer.products.get(name="Mật ong hoa nhãn")
+    assert product.brand == "Ong Đông"
     bad = client.post(
         f"/producer/products/{product.pk}/variants",
         {"name": "Chai 500 ml", "sku": "MO-500", "gtin": "8938100000019", "unit": "ml"},

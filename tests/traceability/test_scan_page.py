@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.traceability.conftest import path_of
@@ -34,8 +35,14 @@ def test_first_scan_is_genuine_then_it_counts_earlier_scans(client, stamp):
 
 def test_the_page_shows_what_the_law_requires(client, stamp):
     product = stamp.batch.lot.variant.product
+    unbranded = client.get(path_of(stamp), HTTP_ACCEPT="application/json").json()
+    product.brand = "Cá Cơm Vàng Cát Hải"
+    product.save()
+    cache.clear()  # the page's data is cached for five minutes per lot
     page = client.get(path_of(stamp)).content.decode()
+    assert unbranded["product"]["brand"] == product.producer.name  # the label's fallback
     for text in [
+        "Cá Cơm Vàng Cát Hải",
         product.name,
         product.producer.name,
         product.producer.street_address,
