@@ -27,6 +27,7 @@ COLUMNS = {
     "sku": ("sku", "mã sku", "ma_sku"),
     "product_name": ("product_name", "tên sản phẩm", "ten_san_pham"),
     "product_name_en": ("product_name_en", "tên tiếng anh", "ten_tieng_anh"),
+    "brand": ("brand", "nhãn hiệu", "nhan_hieu"),
     "group": ("group", "nhóm", "nhom"),
     "variant_name": ("variant_name", "quy cách", "quy_cach"),
     "gtin": ("gtin", "mã vạch", "ma_vach"),
@@ -90,6 +91,7 @@ def check_rows(producer, rows: list[dict]) -> tuple[list[dict], list[RowError]]:
             "sku": lambda value: _sku(value, producer, variants, seen),
             "product_name": lambda value: _required(value, 200),
             "product_name_en": lambda value: _text(value)[:200],
+            "brand": lambda value: _text(value)[:120],
             "group": lambda value: _group(value, groups),
             "variant_name": lambda value: _required(value, 200),
             "gtin": lambda value, row=row: _gtin(value, row, variants),
@@ -128,11 +130,12 @@ def _sku(value, producer, variants, seen) -> str:
     return sku
 
 
-def _group(value, groups) -> int:
+def _group(value, groups) -> str:
+    """The sub-group's code, as the file and the preview show it."""
     code = _text(value)
     if code not in groups:
         raise _Invalid(f"không có nhóm OCOP {code!r}", f"no OCOP sub-group {code!r}")
-    return groups[code]
+    return code
 
 
 def _gtin(value, row, variants) -> str:
@@ -218,9 +221,12 @@ def _not_applicable(sheet) -> CommerceError:
 
 def _apply(producer, row, channel, warehouse, user, filename) -> None:
     variant = ProductVariant.objects.filter(sku=row["sku"], product__producer=producer).first()
-    fields = {"name": row["product_name"], "group_id": row["group"]}
+    group = ProductGroup.objects.get(code=row["group"], parent__isnull=False)
+    fields = {"name": row["product_name"], "group_id": group.pk}
     if row["product_name_en"]:
         fields["name_en"] = row["product_name_en"]
+    if row.get("brand"):
+        fields["brand"] = row["brand"]
     if variant is None:
         product = producer.products.filter(name=row["product_name"]).first()
         if product is None:
@@ -292,6 +298,7 @@ def export_rows(producer) -> list[list]:
                 variant.sku,
                 product.name,
                 product.name_en,
+                product.brand,
                 product.group.code,
                 variant.name,
                 variant.gtin or "",

@@ -2,6 +2,7 @@
 orders and money, through the pages a producer uses."""
 
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -355,6 +356,11 @@ def test_a_clean_import_is_applied_whole_and_exports_back_the_same(client):
         },
     )
     sheet = ProductSheetImport.objects.get()
+    preview = client.get(f"/producer/import/{sheet.pk}/").content.decode()
+    first_row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", preview, re.S).group(1)
+    cells = re.findall(r"<td>(.*?)</td>", first_row)
+    headings = re.findall(r'<th scope="col">(.*?)</th>', preview)
+    assert len(cells) == len(headings) and cells[headings.index("group")] == "1.1"
     client.post(f"/producer/import/{sheet.pk}/")
 
     product = producer.products.get()
@@ -362,9 +368,17 @@ def test_a_clean_import_is_applied_whole_and_exports_back_the_same(client):
     assert sorted(product.variants.values_list("sku", flat=True)) == ["GA-1", "GA-2"]
     assert VariantChannelListing.objects.get(variant__sku="GA-2").price_amount == 300000
     assert Stock.objects.get(variant__sku="GA-1").quantity == 5
+    product.brand = "Gà Tiên Yên"
+    product.save()
     exported = client.get("/producer/export.csv").content.decode("utf-8-sig").splitlines()
-    assert exported[0].startswith("sku,product_name")
-    assert exported[1].split(",")[:4] == ["GA-1", "Gà đồi Tiên Yên", "Hill chicken", "1.1"]
+    assert exported[0].startswith("sku,product_name,product_name_en,brand,group")
+    assert exported[1].split(",")[:5] == [
+        "GA-1",
+        "Gà đồi Tiên Yên",
+        "Hill chicken",
+        "Gà Tiên Yên",
+        "1.1",
+    ]
     assert exported[2].split(",")[-2:] == ["300000", "8"]
     workbook = client.get("/producer/export.xlsx")
     assert workbook.content[:2] == b"PK"
@@ -377,6 +391,7 @@ def test_a_clean_import_is_applied_whole_and_exports_back_the_same(client):
     assert again.errors == []
     client.post(f"/producer/import/{again.pk}/")
     assert producer.products.count() == 1 and ProductVariant.objects.count() == 2
+    assert producer.products.get().brand == "Gà Tiên Yên"
 
 
 def test_an_import_cannot_touch_another_producers_sku(client):
