@@ -1,5 +1,6 @@
 """A fair stall's tablet sells with the network cut, then syncs each sale exactly once."""
 
+import json
 import re
 
 import pytest
@@ -15,6 +16,7 @@ from tests.e2e.conftest import AXE, serious_accessibility_violations
 from tests.e2e.test_payments import card_settings  # noqa: F401
 from tourism.kiosk_demo import load_kiosks
 from tourism.models import TourismPoint
+from traceability.models import Scan, Stamp
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -153,3 +155,42 @@ def test_a_card_sale_is_paid_online_and_booked_once(browser, shop, card_settings
     page.get_by_test_id("back-to-kiosk").click()
     expect(page.get_by_label("Mã PIN")).to_be_visible()
     context.close()
+
+
+# The tablet's camera, faked: a canvas stream, and a detector that reads `raw` at once.
+FAKE_CAMERA = """
+window.BarcodeDetector = class { async detect() { return [{ rawValue: %s }]; } };
+navigator.mediaDevices.getUserMedia = async () => {
+  const canvas = document.createElement("canvas");
+  const paint = canvas.getContext("2d");
+  setInterval(() => paint.fillRect(0, 0, Math.random() * 300, 150), 50);
+  return canvas.captureStream(20);
+};
+"""
+
+
+def test_a_stamp_scanned_at_the_stall_opens_its_lot_here_and_is_not_counted(tablet, shop, settings):
+    settings.TRACE_BASE_URL = shop
+    stamp = Stamp.objects.filter(scan_count=0).select_related("batch__lot__variant").first()
+    lot = stamp.batch.lot
+    # A code naming another domain: the kiosk still checks it on the programme's resolver.
+    raw = f"https://tem-gia.example/01/{lot.variant.gtin}/10/{lot.code}/21/{stamp.serial}"
+    scans = Scan.objects.count()
+    page = tablet
+    page.context.add_init_script(FAKE_CAMERA % json.dumps(raw))
+    _, token, pin = next(k for k in load_kiosks() if "Đình làng" in k[0])
+    page.goto("/kiosk/")
+    page.get_by_label("Mã thiết bị (in trên phiếu đăng ký)").fill(token)
+    page.get_by_role("button", name="Kết nối").click()
+    unlock(page, pin)
+
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="Quét tem").click()
+    lot_page = opened.value
+    lot_page.wait_for_load_state()
+
+    assert lot_page.url == f"{shop}/01/{lot.variant.gtin}/10/{lot.code}"
+    expect(lot_page.locator("main")).to_contain_text(lot.code)
+    assert Scan.objects.count() == scans
+    stamp.refresh_from_db()
+    assert stamp.scan_count == 0

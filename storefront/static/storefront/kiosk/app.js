@@ -476,6 +476,16 @@ paidCash: "Cash",
     }, IDLE_SECONDS * 1000);
   }
 
+  // A scanned stamp opens on this programme's resolver, whatever domain its code names (a
+  // fake stamp may point anywhere), and as its lot's page: opening the stamp's own page
+  // here would count the seller's scan, and the buyer's first scan would then say
+  // "scanned before".
+  function stampTraceUrl(text) {
+    const match = /\/01\/(\d{8,14})(?:\/10\/([^/?#]+))?/.exec(text);
+    if (!match) return null;
+    return `${snap.traceBaseUrl}/01/${match[1]}${match[2] ? `/10/${match[2]}` : ""}`;
+  }
+
   async function openScanner() {
     const video = $("scan-video");
     $("scan-error").textContent = "";
@@ -490,7 +500,7 @@ paidCash: "Cash",
       const look = async () => {
         if (!$("scan-dialog").open) return;
         const found = await detector.detect(video).catch(() => []);
-        const url = found.map((code) => code.rawValue).find((value) => /\/01\/\d{8,14}/.test(value));
+        const url = found.map((code) => stampTraceUrl(code.rawValue)).find(Boolean);
         if (url) { $("scan-dialog").close(); window.open(url, "_blank", "noopener"); return; }
         requestAnimationFrame(look);
       };
