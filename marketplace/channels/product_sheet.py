@@ -78,7 +78,7 @@ def _number(value, field: str, *, whole=False):
 
 def check_rows(producer, rows: list[dict]) -> tuple[list[dict], list[RowError]]:
     """Clean every row against the producer's own catalogue; rows are JSON-safe."""
-    groups = {group.code: group.pk for group in ProductGroup.objects.filter(parent__isnull=False)}
+    groups = _sub_groups()
     skus = [_text(row.get("sku")) for row in rows]
     variants = {
         variant.sku: variant
@@ -201,11 +201,18 @@ def confirm(sheet: ProductSheetImport, *, user) -> int:
         sheet = ProductSheetImport.objects.select_for_update().get(pk=sheet.pk)
         if sheet.status != SheetImportStatus.PREVIEWED:
             raise _not_applicable(sheet)
+        groups = _sub_groups()
         for row in sheet.rows:
+            row = {**row, "group": groups[row["group"]]}
             _apply(sheet.producer, row, channel, warehouse, user, sheet.filename)
         sheet.status = SheetImportStatus.APPLIED
         sheet.save(update_fields=["status"])
     return len(sheet.rows)
+
+
+def _sub_groups() -> dict[str, int]:
+    """OCOP sub-groups by code: rows name them by code, products store the id."""
+    return dict(ProductGroup.objects.filter(parent__isnull=False).values_list("code", "pk"))
 
 
 def _not_applicable(sheet) -> CommerceError:
@@ -221,8 +228,7 @@ def _not_applicable(sheet) -> CommerceError:
 
 def _apply(producer, row, channel, warehouse, user, filename) -> None:
     variant = ProductVariant.objects.filter(sku=row["sku"], product__producer=producer).first()
-    group = ProductGroup.objects.get(code=row["group"], parent__isnull=False)
-    fields = {"name": row["product_name"], "group_id": group.pk}
+    fields = {"name": row["product_name"], "group_id": row["group"]}
     if row["product_name_en"]:
         fields["name_en"] = row["product_name_en"]
     if row.get("brand"):

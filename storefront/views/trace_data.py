@@ -145,16 +145,17 @@ def cached_lot_page(lot_id: int, status: str) -> dict:
     return data
 
 
+def day_text(moment) -> str:
+    """A scan's day as the page shows it, in the programme's time zone: 29/11/2026."""
+    return timezone.localtime(moment).strftime("%d/%m/%Y")
+
+
 def verification_data(result) -> dict:
     data = {
         "verdict": result.verdict,
         "serial": serials.display(result.serial) if result.serial else "",
         "scans_before": result.scans_before,
-        "first_scanned_at": (
-            timezone.localtime(result.first_scanned_at).strftime("%d/%m/%Y")
-            if result.first_scanned_at
-            else None
-        ),
+        "first_scanned_at": day_text(result.first_scanned_at) if result.first_scanned_at else None,
         "trace_base_url": settings.TRACE_BASE_URL,
     }
     if result.lot_id is not None:

@@ -17,12 +17,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.html import escape
+from django.utils import translation
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
-from storefront.views.trace_data import verification_data
+from storefront.views.trace_data import day_text, verification_data
 from traceability import serials
 from traceability.models import ScanVerdict
 from traceability.services.verification import scan_token
@@ -42,7 +42,10 @@ def page_context(data: dict, switch_path: str) -> dict:
     language = current_language()
     other = "vi" if language == "en" else "en"
     label = dict(settings.LANGUAGES)[other]
-    switch = {"code": other, "label": label, "url": mark_safe(f"{switch_path}?lang={other}")}
+    # The path is escaped here (a request's path is text from the URL) unless it is the
+    # shell's own safe path with markers, which must reach the page as they are.
+    url = mark_safe(f"{conditional_escape(switch_path)}?lang={other}")
+    switch = {"code": other, "label": label, "url": url}
     return {**data, "language": language, "switch": switch}
 
 
@@ -51,7 +54,7 @@ def render_page(template: str, data: dict, switch_path: str) -> HttpResponse:
 
 
 def repeat_text(result) -> str:
-    first = timezone.localtime(result.first_scanned_at).strftime("%d/%m/%Y")
+    first = day_text(result.first_scanned_at)
     return ngettext(
         "Genuine, scanned %(counter)s time before, first on %(first_scanned_at)s",
         "Genuine, scanned %(counter)s times before, first on %(first_scanned_at)s",
@@ -66,7 +69,7 @@ def _shell(result) -> str:
     if shell is None:
         holes = {name: mark_safe(f"<@{name}@>") for name in HOLES}
         data = {**verification_data(result), **holes}
-        switch_path = f"/scan/{holes['scan_id']}/{holes['scan_token']}/"
+        switch_path = mark_safe(f"/scan/{holes['scan_id']}/{holes['scan_token']}/")
         shell = render_to_string("storefront/trace/verify.html", page_context(data, switch_path))
         cache.set(key, shell, SHELL_SECONDS)
     return shell

@@ -88,17 +88,21 @@ class Verification:
     first_scanned_at: datetime | None = None
 
 
+def _keyed_hash(purpose: str, text: str) -> str:
+    """HMAC-SHA256 under a key derived from SECRET_KEY for this one purpose."""
+    key = hashlib.sha256(f"{purpose}:{settings.SECRET_KEY}".encode()).digest()
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
+
+
 def client_hash(address: str) -> str:
     """A salted hash of the client address: comparable between scans, not reversible."""
-    key = hashlib.sha256(f"scan-salt:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, (address or "").encode(), hashlib.sha256).hexdigest()
+    return _keyed_hash("scan-salt", address or "")
 
 
 def scan_token(scan_id: int) -> str:
     """Proof that the bearer was shown this scan's result: needed to see it again (in the
     other language) and to attach a location to it, so scans cannot be enumerated."""
-    key = hashlib.sha256(f"scan-token:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, str(scan_id).encode(), hashlib.sha256).hexdigest()[:24]
+    return _keyed_hash("scan-token", str(scan_id))[:24]
 
 
 def check_scan_token(scan_id: int, token: str) -> bool:
