@@ -227,6 +227,10 @@ WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
 # A checkout untouched for this long expires and is cleaned up.
 CHECKOUT_TTL_HOURS = env_int("CHECKOUT_TTL_HOURS", 72)
 
+# A kiosk sale whose device clock says it is older than this is refused (a kiosk may
+# sell offline for a long fair, not for months; year-1 clocks are refused).
+KIOSK_MAX_SALE_AGE_DAYS = env_int("KIOSK_MAX_SALE_AGE_DAYS", 60)
+
 # Payments. Stripe keys come from the environment; STRIPE_API_BASE points the client
 # at another Stripe-compatible server (the tests use localstripe on 127.0.0.1).
 STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")

@@ -83,6 +83,28 @@ class VariantChannelListing(models.Model):
         return f"{self.variant} @ {self.channel}: {self.price_amount} {self.currency}"
 
 
+class VariantPriceChange(models.Model):
+    """One price a variant had in a channel from `valid_from` on: the price list's history.
+
+    Rows are written by a database trigger on every insert or price update of a
+    `VariantChannelListing`, whatever code wrote it (services, admin, bulk updates), so
+    a kiosk sale made offline is priced by the list as it stood when the kiosk read it."""
+
+    listing = models.ForeignKey(
+        VariantChannelListing, on_delete=models.CASCADE, related_name="price_changes"
+    )
+    price_amount = models.DecimalField(_("price"), max_digits=14, decimal_places=2)
+    valid_from = models.DateTimeField(_("valid from"), db_index=True)
+
+    class Meta:
+        verbose_name = _("price change")
+        verbose_name_plural = _("price changes")
+        ordering = ["listing", "valid_from"]
+
+    def __str__(self):
+        return f"{self.listing_id}: {self.price_amount} from {self.valid_from}"
+
+
 class SheetImportStatus(models.TextChoices):
     PREVIEWED = "previewed", _("checked, not imported")
     APPLIED = "applied", _("imported")

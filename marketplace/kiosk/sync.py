@@ -6,22 +6,19 @@ batch cut off at any point can be sent again whole: sales already written answer
 a sale that finds too little stock is still written, takes what stock there is, and is
 flagged for staff; it is never dropped."""
 
+import logging
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
-from catalog.models import ProductVariant
 from catalog.search import variants_changed
-from marketplace.channels.models import VariantChannelListing
 from marketplace.errors import CommerceError
 from marketplace.events.services import EventType, emit
 from marketplace.kiosk.models import KioskDevice, KioskSale, SaleStatus
+from marketplace.kiosk.sale_input import InvalidSale, SaleLine, amount_of, clean_sale
 from marketplace.money import quantize
 from marketplace.orders.lines import new_line
 from marketplace.orders.models import (
@@ -37,7 +34,7 @@ from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import Stock, StockAdjustment
 
 OFFLINE_METHODS = (Gateway.CASH, Gateway.VIETQR)
-MAX_LINES = 100
+log = logging.getLogger(__name__)
 
 
 def sale_code(sale_id: uuid.UUID) -> str:
@@ -45,30 +42,29 @@ def sale_code(sale_id: uuid.UUID) -> str:
     return "KS" + sale_id.hex[:10].upper()
 
 
-@dataclass
-class SaleLine:
-    variant: ProductVariant
-    quantity: int
-    unit_price: Decimal
-
-
-def amount_of(lines: list[SaleLine]) -> Decimal:
-    return sum((line.unit_price * line.quantity for line in lines), Decimal(0))
-
-
-class InvalidSale(Exception):
-    def __init__(self, field: str, message_vi: str, message_en: str):
-        super().__init__(message_en)
-        self.field, self.message_vi, self.message_en = field, message_vi, message_en
-
-
 def sync_batch(device: KioskDevice, sales: list[dict]) -> list[dict]:
     """Write each sale of the batch once; answer per sale: synced, flagged or failed."""
     known = _already_synced(sales)
     rates: dict = {}  # commission rates, read once per producer and group in a batch
-    results = [sync_sale(device, sale, known, rates=rates) for sale in sales]
+    results = [_sync_one(device, sale, known, rates) for sale in sales]
     KioskDevice.objects.filter(pk=device.pk).update(last_sync_at=timezone.now())
     return results
+
+
+def _sync_one(device, payload, known, rates) -> dict:
+    """One sale of a batch: whatever goes wrong with it, the rest of the batch goes on."""
+    try:
+        return sync_sale(device, payload, known, rates=rates)
+    except Exception:
+        log.exception(
+            "kiosk sale %r of device %s could not be written", payload.get("id"), device.pk
+        )
+        return _failed(
+            _sale_id(payload),
+            "sale",
+            "Máy chủ không ghi được đơn này; đơn vẫn được giữ trên máy để gửi lại.",
+            "The server could not write this sale; the device keeps it to send again.",
+        )
 
 
 def _sale_id(payload: dict) -> uuid.UUID | None:
@@ -106,9 +102,9 @@ def sync_sale(
         known = _already_synced([payload])
     done = known.get(sale_id)
     if done is not None:
-        return _answer(done, duplicate=True)
+        return _answer_again(device, done)
     try:
-        lines, method, tendered, sold_at = _clean(device, payload, methods)
+        clean = clean_sale(device, payload, methods)
     except InvalidSale as invalid:
         return _failed(sale_id, invalid.field, invalid.message_vi, invalid.message_en)
     try:
@@ -116,20 +112,34 @@ def sync_sale(
             sale = KioskSale(
                 sale_id=sale_id,
                 device=device,
-                payment_method=method,
-                sold_at=sold_at,
+                payment_method=clean.method,
+                sold_at=clean.sold_at,
                 status=SaleStatus.SYNCED,
                 payload=payload,
+                flags=list(clean.flags),
             )
-            _record(device, sale, lines, tendered, rates)
+            _record(device, sale, clean.lines, clean.tendered, rates)
     except IntegrityError:
         # The same sale arrived twice at once: the other request wrote it first, and the
         # unique sale id undid everything this one wrote (order and stock included).
         done = KioskSale.objects.select_related("order").get(sale_id=sale_id)
-        return _answer(done, duplicate=True)
+        return _answer_again(device, done)
     except CommerceError as error:
         return _failed(sale_id, error.field or "sale", error.message_vi, error.message_en)
     return _answer(sale, duplicate=False)
+
+
+def _answer_again(device: KioskDevice, sale: KioskSale) -> dict:
+    """A sale id seen before: its own device gets the answer again; another device learns
+    nothing of it (not the order code, not its token)."""
+    if sale.device_id != device.pk:
+        return _failed(
+            sale.sale_id,
+            "id",
+            "Mã đơn này đã được một thiết bị khác dùng.",
+            "This sale id was already used by another device.",
+        )
+    return _answer(sale, duplicate=True)
 
 
 def _answer(sale: KioskSale, *, duplicate: bool) -> dict:
@@ -151,92 +161,6 @@ def _failed(sale_id, field: str, message_vi: str, message_en: str) -> dict:
         "message_vi": message_vi,
         "message_en": message_en,
     }
-
-
-def _clean(device: KioskDevice, payload: dict, methods=OFFLINE_METHODS):
-    method = (
-        payload.get("payment", {}).get("method")
-        if isinstance(payload.get("payment"), dict)
-        else None
-    )
-    if method not in methods or method not in device.channel.payment_gateways:
-        raise InvalidSale(
-            "payment",
-            f"Hình thức thanh toán «{method}» không dùng được khi đồng bộ.",
-            f"Payment method “{method}” cannot be synced.",
-        )
-    raw_lines = payload.get("lines")
-    if not isinstance(raw_lines, list) or not 1 <= len(raw_lines) <= MAX_LINES:
-        raise InvalidSale("lines", "Đơn không có dòng hàng hợp lệ.", "The sale has no valid lines.")
-    lines = _lines(device, raw_lines)
-    tendered = (
-        _amount(payload["payment"].get("tendered"), "tendered") if method == Gateway.CASH else None
-    )
-    total = amount_of(lines)
-    if tendered is not None and tendered < total:
-        raise InvalidSale(
-            "tendered",
-            f"Tiền khách đưa {tendered} ít hơn tổng {total}.",
-            f"Cash tendered {tendered} is less than the total {total}.",
-        )
-    return lines, method, tendered, _sold_at(payload.get("soldAt"))
-
-
-def _lines(device: KioskDevice, raw_lines: list) -> list[SaleLine]:
-    for raw in raw_lines:
-        if not isinstance(raw, dict):
-            raise InvalidSale("lines", "Dòng hàng không hợp lệ.", "A line is invalid.")
-        quantity = raw.get("quantity")
-        if (
-            not isinstance(quantity, int)
-            or isinstance(quantity, bool)
-            or not 1 <= quantity <= 10_000
-        ):
-            raise InvalidSale("quantity", "Số lượng không hợp lệ.", "A quantity is invalid.")
-    wanted = [raw.get("variant") for raw in raw_lines]
-    listings = {
-        listing.variant_id: listing
-        for listing in VariantChannelListing.objects.select_related(
-            "variant__product__producer", "variant__product__group"
-        ).filter(variant_id__in=[v for v in wanted if isinstance(v, int)], channel=device.channel)
-    }
-    lines = []
-    for raw, variant_id in zip(raw_lines, wanted, strict=True):
-        listing = listings.get(variant_id) if isinstance(variant_id, int) else None
-        if listing is None:
-            raise InvalidSale(
-                "variant",
-                f"Sản phẩm {variant_id} không bán ở kênh này.",
-                f"Product {variant_id} is not sold in this channel.",
-            )
-        lines.append(
-            SaleLine(listing.variant, raw["quantity"], _amount(raw.get("unitPrice"), "unitPrice"))
-        )
-    return lines
-
-
-def _amount(value, field: str) -> Decimal:
-    try:
-        amount = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        amount = Decimal(-1)
-    if amount < 0 or amount != amount.to_integral_value() or amount > Decimal(10) ** 11:
-        raise InvalidSale(field, f"Số tiền {value} không hợp lệ.", f"Amount {value} is invalid.")
-    return amount
-
-
-def _sold_at(value) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidSale(
-            "soldAt", "Thời điểm bán không hợp lệ.", "The sale time is invalid."
-        ) from None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    if moment > timezone.now() + timedelta(minutes=10):
-        raise InvalidSale("soldAt", "Thời điểm bán ở tương lai.", "The sale time is in the future.")
-    return moment
 
 
 def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -> None:

@@ -26,6 +26,38 @@ from marketplace.kiosk.sync import start_card_sale, sync_batch
 
 MAX_BATCH = 500
 MAX_BODY = 5 * 1024 * 1024
+MAX_DEPTH = 16  # a sale is an object of lines of objects: 4 levels; nothing needs 16
+EARLIEST_REPORT_DAY = date(2000, 1, 1)
+
+
+def _depth(value) -> int:
+    """How deeply containers nest in a parsed JSON value (iterative: no recursion)."""
+    deepest, todo = 0, [(value, 1)]
+    while todo:
+        item, level = todo.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            if level > MAX_DEPTH:
+                break
+            children = item.values() if isinstance(item, dict) else item
+            todo.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def _json_body(request):
+    """The request's JSON, or None when it is not JSON, too large or too deeply nested."""
+    if len(request.body) > MAX_BODY:
+        return None
+    try:
+        value = json.loads(request.body)
+    except (ValueError, RecursionError):
+        return None
+    return value if _depth(value) <= MAX_DEPTH else None
+
+
+def _bad_request(message_vi: str, message_en: str, status=400) -> JsonResponse:
+    body = {"code": "invalid", "message_vi": message_vi, "message_en": message_en}
+    return JsonResponse({"error": body}, status=status)
 
 
 def app(request):
@@ -92,13 +124,14 @@ def sync(request):
         return _refused(error)
     if len(request.body) > MAX_BODY:
         return JsonResponse({"error": {"code": "too_large"}}, status=413)
-    try:
-        sales = json.loads(request.body).get("sales")
-    except (ValueError, AttributeError):
-        sales = None
+    body = _json_body(request)
+    sales = body.get("sales") if isinstance(body, dict) else None
     if not isinstance(sales, list) or len(sales) > MAX_BATCH:
-        message = f"Send {{'sales': [...]}} with at most {MAX_BATCH} sales."
-        return JsonResponse({"error": {"code": "invalid", "message_en": message}}, status=400)
+        return _bad_request(
+            f"Gửi {{'sales': [...]}} với nhiều nhất {MAX_BATCH} đơn, JSON lồng tối đa {MAX_DEPTH} cấp.",
+            f"Send {{'sales': [...]}} with at most {MAX_BATCH} sales, JSON nested at most "
+            f"{MAX_DEPTH} levels.",
+        )
     sales = [sale if isinstance(sale, dict) else {} for sale in sales]
     return JsonResponse({"results": sync_batch(device, sales)})
 
@@ -112,12 +145,12 @@ def card(request):
         device = _device(request)
     except CommerceError as error:
         return _refused(error)
-    try:
-        sale = json.loads(request.body)
-    except ValueError:
-        sale = None
+    sale = _json_body(request)
     if not isinstance(sale, dict):
-        return JsonResponse({"error": {"code": "invalid"}}, status=400)
+        return _bad_request(
+            f"Gửi một đơn dạng JSON (tối đa {MAX_DEPTH} cấp lồng nhau).",
+            f"Send one sale as JSON (nested at most {MAX_DEPTH} levels).",
+        )
     result = start_card_sale(device, sale)
     if result["status"] == "failed":
         return JsonResponse({"result": result}, status=400)
@@ -136,10 +169,16 @@ def report(request):
         device = _device(request)
     except CommerceError as error:
         return _refused(error)
+    today = timezone.localdate()
     try:
-        day = date.fromisoformat(request.GET["day"])
-    except (KeyError, ValueError):
-        day = timezone.localdate()
+        day = date.fromisoformat(request.GET["day"]) if "day" in request.GET else today
+    except ValueError:
+        day = None
+    if day is None or not EARLIEST_REPORT_DAY <= day <= today:
+        return _bad_request(
+            f"Ngày báo cáo phải có dạng YYYY-MM-DD, từ {EARLIEST_REPORT_DAY:%d/%m/%Y} đến hôm nay.",
+            f"The report day must be YYYY-MM-DD, from {EARLIEST_REPORT_DAY:%d %b %Y} to today.",
+        )
     found = end_of_day(device, day)
     return JsonResponse(
         {

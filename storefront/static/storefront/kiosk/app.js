@@ -288,7 +288,7 @@ paidCash: "Cash",
   async function recordSale(method, extra, id = crypto.randomUUID()) {
     const lines = [...cart].map(([variant, quantity]) => ({ variant, quantity, unitPrice: variants.get(variant).price }));
     const sale = {
-      id, code: saleCode(id), soldAt: new Date().toISOString(), status: "pending",
+      id, code: saleCode(id), soldAt: new Date().toISOString(), pricesAsOf: snap.pricesAsOf, status: "pending",
       payment: { method, ...extra }, lines, total: cartTotal(),
       receipt: lines.map((line) => {
         const v = variants.get(line.variant);
@@ -345,7 +345,7 @@ paidCash: "Cash",
   async function payCard() {
     const id = crypto.randomUUID();
     const lines = [...cart].map(([variant, quantity]) => ({ variant, quantity, unitPrice: variants.get(variant).price }));
-    const sale = { id, soldAt: new Date().toISOString(), payment: { method: "stripe" }, lines };
+    const sale = { id, soldAt: new Date().toISOString(), pricesAsOf: snap.pricesAsOf, payment: { method: "stripe" }, lines };
     try {
       const answer = await api("/kiosk/api/card", {
         method: "POST", body: JSON.stringify(sale), headers: { "Content-Type": "application/json" },
@@ -510,6 +510,15 @@ paidCash: "Cash",
     }
   }
 
+  function table(headings, rows) {
+    const element = document.createElement("table");
+    const head = element.createTHead().insertRow();
+    headings.forEach((text) => { const cell = document.createElement("th"); cell.textContent = text; head.appendChild(cell); });
+    const body = element.createTBody();
+    rows.forEach((values) => { const row = body.insertRow(); values.forEach((value) => { row.insertCell().textContent = value; }); });
+    return element;
+  }
+
   async function openReport() {
     const box = $("report-body");
     box.textContent = "";
@@ -517,13 +526,18 @@ paidCash: "Cash",
     if (!navigator.onLine) { box.textContent = t("reportOffline"); return; }
     try {
       const data = await api("/kiosk/api/report");
-      const methods = Object.entries(data.byMethod).map(([m, r]) => `<tr><td>${m}</td><td>${r.count}</td><td>${vnd(r.total)}</td></tr>`).join("");
-      const producers = data.producers.map((p) => `<tr><td></td><td>${p.quantity}</td><td>${vnd(p.gross)}</td><td>${vnd(p.commission)}</td><td>${vnd(p.net)}</td></tr>`).join("");
-      box.innerHTML = `<p>${data.device} · ${data.day} · ${t("total")}: <strong data-testid="report-total">${vnd(data.total)}</strong></p>` +
-        `<table><thead><tr><th>${t("method")}</th><th>${t("count")}</th><th>${t("total")}</th></tr></thead><tbody>${methods}</tbody></table>` +
-        `<table><thead><tr><th>${t("producer")}</th><th>${t("quantity")}</th><th>${t("gross")}</th><th>${t("commission")}</th><th>${t("net")}</th></tr></thead><tbody>${producers}</tbody></table>` +
-        `<p>${t("flaggedCount")}: ${data.flagged}</p>`;
-      box.querySelectorAll("tbody")[1].querySelectorAll("tr").forEach((row, i) => { row.cells[0].textContent = data.producers[i].name; });
+      // Every value from the server goes in as text: a device or producer name is data.
+      const line = document.createElement("p");
+      const strong = document.createElement("strong");
+      strong.dataset.testid = "report-total";
+      strong.textContent = vnd(data.total);
+      line.append(`${data.device} · ${data.day} · ${t("total")}: `, strong);
+      const methods = Object.entries(data.byMethod).map(([m, r]) => [m, r.count, vnd(r.total)]);
+      const producers = data.producers.map((p) => [p.name, p.quantity, vnd(p.gross), vnd(p.commission), vnd(p.net)]);
+      const flagged = document.createElement("p");
+      flagged.textContent = `${t("flaggedCount")}: ${data.flagged}`;
+      box.append(line, table([t("method"), t("count"), t("total")], methods),
+        table([t("producer"), t("quantity"), t("gross"), t("commission"), t("net")], producers), flagged);
     } catch (error) {
       box.textContent = error.message;
     }
