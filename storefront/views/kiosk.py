@@ -128,7 +128,8 @@ def sync(request):
     sales = body.get("sales") if isinstance(body, dict) else None
     if not isinstance(sales, list) or len(sales) > MAX_BATCH:
         return _bad_request(
-            f"Gửi {{'sales': [...]}} với nhiều nhất {MAX_BATCH} đơn, JSON lồng tối đa {MAX_DEPTH} cấp.",
+            f"Gửi {{'sales': [...]}} với nhiều nhất {MAX_BATCH} đơn, "
+            f"JSON lồng tối đa {MAX_DEPTH} cấp.",
             f"Send {{'sales': [...]}} with at most {MAX_BATCH} sales, JSON nested at most "
             f"{MAX_DEPTH} levels.",
         )
