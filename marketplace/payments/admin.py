@@ -51,6 +51,12 @@ class StatementForm(forms.Form):
     statement = forms.FileField(
         label=_("bank statement (CSV: reference,date,amount,note)"),
     )
+    number_format = forms.ChoiceField(
+        label=_("how the bank writes amounts"),
+        choices=[("vi", "1.234.567,00"), ("en", "1,234,567.00")],
+        initial="vi",
+        required=False,
+    )
 
     def clean_statement(self):
         upload = self.cleaned_data["statement"]
@@ -84,7 +90,9 @@ class BankTransferAdmin(admin.ModelAdmin):
         form = StatementForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                created = reconcile(form.cleaned_data["statement"].read())
+                created = reconcile(
+                    form.cleaned_data["statement"].read(), form.cleaned_data["number_format"] or "vi"
+                )
             except CommerceError as error:
                 form.add_error("statement", str(error))
             else:

@@ -11,10 +11,11 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
+from marketplace.amounts import FORMATS, AmountError, parse_amount
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.payments import services as payments
 from marketplace.payments.models import (
@@ -41,8 +42,13 @@ class StatementLine:
     note: str
 
 
-def parse_statement(content: bytes) -> list[StatementLine]:
-    """Read `reference,date,amount,note` rows (UTF-8, header required)."""
+def parse_statement(content: bytes, number_format: str = "vi") -> list[StatementLine]:
+    """Read `reference,date,amount,note` rows (UTF-8, header required), amounts in the
+    bank's number format ("vi": 1.234.567,00; "en": 1,234,567.00)."""
+    if number_format not in FORMATS:
+        raise CommerceError(
+            CommerceErrorCode.INVALID_FILE, "file", detail=f"unknown number format {number_format}"
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -56,7 +62,7 @@ def parse_statement(content: bytes) -> list[StatementLine]:
     lines, errors = [], []
     for number, row in enumerate(reader, start=2):
         try:
-            lines.append(_line(number, row))
+            lines.append(_line(number, row, number_format))
         except ValueError as error:
             errors.append(f"row {number}: {error}")
     if errors:
@@ -66,7 +72,7 @@ def parse_statement(content: bytes) -> list[StatementLine]:
     return lines
 
 
-def _line(number: int, row: dict) -> StatementLine:
+def _line(number: int, row: dict, number_format: str) -> StatementLine:
     reference = (row.get("reference") or "").strip()
     if not reference:
         raise ValueError("reference is empty")
@@ -79,19 +85,18 @@ def _line(number: int, row: dict) -> StatementLine:
             continue
     else:
         raise ValueError(f"date {raw_date!r} is not YYYY-MM-DD or DD/MM/YYYY")
-    raw_amount = (row.get("amount") or "").strip().replace(".", "").replace(",", "")
     try:
-        amount = Decimal(raw_amount)
-    except InvalidOperation:
-        raise ValueError(f"amount {row.get('amount')!r} is not a number") from None
+        amount = parse_amount(row.get("amount") or "", number_format)
+    except AmountError as error:
+        raise ValueError(f"amount: {error}") from None
     if amount <= 0:
         raise ValueError("amount must be above 0")
     return StatementLine(number, reference, booked_on, amount, (row.get("note") or "").strip())
 
 
-def reconcile(content: bytes) -> list[BankTransfer]:
+def reconcile(content: bytes, number_format: str = "vi") -> list[BankTransfer]:
     """Import a statement and apply it; return the transfers created (not the duplicates)."""
-    lines = parse_statement(content)
+    lines = parse_statement(content, number_format)
     created = []
     with transaction.atomic():
         for line in lines:

@@ -11,10 +11,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("statement", type=Path)
+        parser.add_argument(
+            "--number-format",
+            choices=["vi", "en"],
+            default="vi",
+            help="how the bank writes amounts: vi = 1.234.567,00 (default), en = 1,234,567.00",
+        )
 
-    def handle(self, *args, statement, **options):
+    def handle(self, *args, statement, number_format, **options):
         try:
-            transfers = reconcile(statement.read_bytes())
+            transfers = reconcile(statement.read_bytes(), number_format)
         except (CommerceError, OSError) as error:
             raise CommandError(str(error)) from error
         for transfer in transfers:
