@@ -197,18 +197,28 @@ def _all_goods_refunded(order: Order) -> bool:
 def record_external_refund(payment: Payment, amount, *, reference: str) -> int:
     """A refund made at the gateway (e.g. Stripe's dashboard) that we did not start.
 
-    Returns 1 when it was new, 0 when that refund was already booked."""
+    Returns 1 when it was new, 0 when that refund was already booked. A refund larger
+    than what is left of the payment is booked only up to that, and flagged."""
     with transaction.atomic():
         payment = locked(payment)
         if Refund.objects.filter(psp_reference=reference).exists():
             return 0
-        Refund.objects.create(
-            order=payment.order,
-            payment=payment,
-            amount=amount,
-            reason="Hoàn tiền tại cổng thanh toán / refunded at the gateway",
-            psp_reference=reference,
-        )
-        apply_refund(payment, amount)
-        flag_for_review(payment, reason=f"External refund {reference}: assign it to order lines")
-    return 1
+        refundable = max(payment.captured_amount - payment.refunded_amount, Decimal(0))
+        reason = f"External refund {reference}: assign it to order lines"
+        if amount > refundable:
+            reason = (
+                f"External refund {reference} of {amount} {payment.currency} exceeds the "
+                f"{refundable} {payment.currency} left to refund: booked {refundable}"
+            )
+            amount = refundable
+        if amount:
+            Refund.objects.create(
+                order=payment.order,
+                payment=payment,
+                amount=amount,
+                reason="Hoàn tiền tại cổng thanh toán / refunded at the gateway",
+                psp_reference=reference,
+            )
+            apply_refund(payment, amount)
+        flag_for_review(payment, reason=reason, amount=amount, reference=reference)
+    return 1 if amount else 0

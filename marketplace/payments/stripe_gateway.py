@@ -115,19 +115,41 @@ def verify_event(payload: bytes, signature: str):
     return event.to_dict()
 
 
+class MalformedEvent(ValueError):
+    """A signed event without the fields its type needs: answered 400, nothing written."""
+
+
 def handle_event(event) -> str:
-    """Apply one verified event exactly once; return what was done."""
-    try:
-        with transaction.atomic():
-            record = StripeEvent.objects.create(
-                event_id=event["id"], type=event["type"], outcome=""
-            )
-    except IntegrityError:
-        return "duplicate"
-    handler = HANDLERS.get(event["type"])
-    outcome = handler(event["data"]["object"]) if handler else "ignored"
-    StripeEvent.objects.filter(pk=record.pk).update(outcome=outcome)
+    """Apply one verified event exactly once; return what was done.
+
+    The event is recorded in the same transaction as its effect: when handling fails,
+    both roll back and Stripe's resend is handled afresh, never answered "duplicate"."""
+    event_id, event_type, subject = _parts(event)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = StripeEvent.objects.create(event_id=event_id, type=event_type, outcome="")
+        except IntegrityError:
+            return "duplicate"
+        handler = HANDLERS.get(event_type)
+        try:
+            outcome = handler(subject) if handler else "ignored"
+        except (KeyError, TypeError, AttributeError, ValueError) as error:
+            raise MalformedEvent(f"{event_type} lacks a field it needs: {error!r}") from error
+        StripeEvent.objects.filter(pk=record.pk).update(outcome=outcome[:100])
     return outcome
+
+
+def _parts(event) -> tuple[str, str, dict]:
+    try:
+        event_id, event_type, subject = event["id"], event["type"], event["data"]["object"]
+    except (KeyError, TypeError):
+        raise MalformedEvent("an event needs id, type and data.object") from None
+    if not (isinstance(event_id, str) and isinstance(event_type, str) and event_id):
+        raise MalformedEvent("an event's id and type are strings")
+    if not isinstance(subject, dict):
+        raise MalformedEvent("data.object is an object")
+    return event_id[:255], event_type[:100], subject
 
 
 def _payment_for(intent) -> Payment | None:
@@ -178,8 +200,10 @@ def _refunded(charge) -> str:
         return "unknown payment"
     recorded = 0
     for item in (charge.get("refunds") or {}).get("data", []):
-        amount = from_minor_units(item["amount"], item["currency"].upper())
-        recorded += payments.record_external_refund(payment, amount, reference=item["id"])
+        amount = from_minor_units(int(item["amount"]), str(item["currency"]).upper())
+        if amount <= 0:
+            raise ValueError(f"refund amount {item['amount']!r}")
+        recorded += payments.record_external_refund(payment, amount, reference=str(item["id"]))
     return f"{recorded} refund(s) recorded"
 
 

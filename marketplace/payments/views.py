@@ -16,4 +16,8 @@ def stripe_webhook(request):
         event = stripe_gateway.verify_event(request.body, signature)
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest("invalid payload or signature")
-    return JsonResponse({"outcome": stripe_gateway.handle_event(event)})
+    try:
+        outcome = stripe_gateway.handle_event(event)
+    except stripe_gateway.MalformedEvent as error:
+        return HttpResponseBadRequest(f"malformed event: {error}")
+    return JsonResponse({"outcome": outcome})

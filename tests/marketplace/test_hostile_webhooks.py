@@ -77,3 +77,81 @@ def test_an_english_format_statement_is_read_as_such(transfer_order):
     [transfer] = reconcile(quoted.encode(), "en")
 
     assert (transfer.amount, transfer.outcome) == (Decimal(130000), "matched")
+
+
+# ---- Stripe webhooks: signed with Stripe's scheme, sent to the real endpoint ----
+
+from marketplace.payments import stripe_gateway  # noqa: E402
+from marketplace.payments.models import Payment, StripeEvent  # noqa: E402
+from tests.marketplace.test_payments_stripe import (  # noqa: E402
+    confirm,
+    intent_event,
+    post_event,
+)
+
+
+@pytest.fixture
+def card_order(make_seller, ready_checkout, stripe_settings):
+    order = complete_checkout(ready_checkout((make_seller(price=120000), 2)), "stripe")
+    payment = stripe_gateway.create_payment_intent(
+        order.payments.get(), payment_method="pm_card_visa"
+    )
+    return order, payment
+
+
+def test_a_failed_handling_leaves_the_event_retryable(client, card_order, settings):
+    order, payment = card_order
+    intent = confirm(payment).to_dict()
+    broken = {key: value for key, value in intent.items() if key not in ("amount", "currency")}
+    broken["amount_received"] = None
+
+    failed = post_event(
+        client, settings, intent_event("evt_retry", "payment_intent.succeeded", broken)
+    )
+    resent = post_event(
+        client, settings, intent_event("evt_retry", "payment_intent.succeeded", intent)
+    )
+
+    assert failed.status_code == 400 and b"lacks a field" in failed.content
+    assert resent.json() == {"outcome": "charged"}
+    order.refresh_from_db()
+    assert order.charge_status == "full"
+    assert StripeEvent.objects.get().outcome == "charged"
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"type": "payment_intent.succeeded", "data": {"object": {}}},
+        {"id": "evt_x", "type": "payment_intent.succeeded"},
+        {"id": "evt_x", "type": "payment_intent.succeeded", "data": {"object": "pi_1"}},
+        {"id": 5, "type": "charge.refunded", "data": {"object": {}}},
+        {"id": "evt_y", "type": "charge.refunded", "data": {"object": {"payment_intent": None}}},
+    ],
+)
+def test_signed_events_missing_fields_are_a_400_or_ignored(client, card_order, settings, event):
+    response = post_event(client, settings, event)
+
+    assert response.status_code in (200, 400)
+    if response.status_code == 200:
+        assert response.json() == {"outcome": "unknown payment"}
+    assert Payment.objects.get().status == "pending"
+
+
+def test_a_refund_larger_than_the_payment_is_capped_and_flagged(client, card_order, settings):
+    order, payment = card_order
+    intent = confirm(payment).to_dict()
+    post_event(client, settings, intent_event("evt_paid", "payment_intent.succeeded", intent))
+    charge = {
+        "object": "charge",
+        "payment_intent": payment.psp_reference,
+        "refunds": {"data": [{"id": "re_big", "amount": 9_999_999, "currency": "vnd"}]},
+    }
+
+    response = post_event(client, settings, intent_event("evt_refund", "charge.refunded", charge))
+
+    assert response.json() == {"outcome": "1 refund(s) recorded"}
+    payment.refresh_from_db()
+    assert payment.refunded_amount == payment.captured_amount == Decimal(270000)
+    assert payment.status == "needs_review"
+    assert "exceeds the 270000" in payment.review_reason
