@@ -90,9 +90,8 @@ class BankTransferAdmin(admin.ModelAdmin):
         form = StatementForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
-                created = reconcile(
-                    form.cleaned_data["statement"].read(), form.cleaned_data["number_format"] or "vi"
-                )
+                statement = form.cleaned_data["statement"].read()
+                created = reconcile(statement, form.cleaned_data["number_format"] or "vi")
             except CommerceError as error:
                 form.add_error("statement", str(error))
             else:

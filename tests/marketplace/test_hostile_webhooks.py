@@ -139,7 +139,7 @@ def test_signed_events_missing_fields_are_a_400_or_ignored(client, card_order, s
 
 
 def test_a_refund_larger_than_the_payment_is_capped_and_flagged(client, card_order, settings):
-    order, payment = card_order
+    _order, payment = card_order
     intent = confirm(payment).to_dict()
     post_event(client, settings, intent_event("evt_paid", "payment_intent.succeeded", intent))
     charge = {
