@@ -25,6 +25,8 @@ class CatalogErrorCode(StrEnum):
     INVALID_IMAGE = "invalid_image"
     INVALID_PRODUCER_STATUS = "invalid_producer_status"
     INVALID_FILE = "invalid_file"
+    GTIN_LOCKED = "gtin_locked"
+    OUT_OF_RANGE = "out_of_range"
 
 
 MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
@@ -32,6 +34,10 @@ MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
     CatalogErrorCode.INVALID_GTIN: (
         "Mã GTIN {value} không hợp lệ (sai độ dài hoặc sai số kiểm tra).",
         "GTIN {value} is invalid (wrong length or check digit).",
+    ),
+    CatalogErrorCode.GTIN_LOCKED: (
+        "Mã GTIN của phân loại này đã được dùng trên tem và không thể đổi hay xoá.",
+        "This variant's GTIN is printed on its stamps and can never be changed or removed.",
     ),
     CatalogErrorCode.DUPLICATE_GTIN: (
         "Mã GTIN {value} đã được dùng cho sản phẩm khác.",
@@ -104,6 +110,10 @@ MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
     CatalogErrorCode.INVALID_FILE: (
         "Tệp không hợp lệ: {detail}.",
         "Invalid file: {detail}.",
+    ),
+    CatalogErrorCode.OUT_OF_RANGE: (
+        "Giá trị của {field} không hợp lệ: {detail_vi}.",
+        "The value of {field} is invalid: {detail_en}.",
     ),
     CatalogErrorCode.DUPLICATE_SKU: (
         "Mã SKU {value} đã tồn tại.",

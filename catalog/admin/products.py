@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import DossierFile, DossierItem, Product, ProductImage, ProductVariant
 from catalog.services.ratings import current_stars_subquery
 
@@ -57,8 +59,22 @@ class AreaFilter(admin.SimpleListFilter):
         return queryset
 
 
+class VariantForm(forms.ModelForm):
+    class Meta:
+        model = ProductVariant
+        fields = ["name", "sku", "gtin", "net_quantity", "unit"]
+
+    def clean_gtin(self):
+        gtin = self.cleaned_data.get("gtin")
+        stored = getattr(self.instance, "_stored_gtin", None)
+        if stored and gtin != stored:
+            raise forms.ValidationError(str(CatalogError(CatalogErrorCode.GTIN_LOCKED, "gtin")))
+        return gtin
+
+
 class VariantInline(admin.TabularInline):
     model = ProductVariant
+    form = VariantForm
     fields = ["name", "sku", "gtin", "net_quantity", "unit"]
     extra = 0
 

@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.gtin import display_gtin, normalise_gtin
 from catalog.search import products_changed
 from catalog.search.base import document_text
@@ -147,6 +148,22 @@ class ProductVariant(models.Model):
 
     def __str__(self):
         return f"{self.product.name} – {self.name}"
+
+    def save(self, *args, **kwargs):
+        """A GTIN, once given, is never changed or removed, by any entry point (portal,
+        GraphQL, admin, import): stamps and lots carry it, and a changed GTIN would turn
+        genuine stamps into "not issued by the programme"."""
+        stored = getattr(self, "_stored_gtin", None)
+        if stored and self.gtin != stored:
+            raise CatalogError(CatalogErrorCode.GTIN_LOCKED, "gtin", value=self.gtin)
+        super().save(*args, **kwargs)
+        self._stored_gtin = self.gtin
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        variant = super().from_db(db, field_names, values)
+        variant._stored_gtin = variant.__dict__.get("gtin")
+        return variant
 
     @property
     def shipping_weight_grams(self) -> int:

@@ -22,6 +22,7 @@ from marketplace.graphql.checkout_types import (
     find_checkout,
 )
 from marketplace.graphql.core import Money, error_type, from_global_id
+from marketplace.graphql.transactions import transaction_id
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway
 from marketplace.payments.vietqr import qr_png
@@ -343,6 +344,8 @@ class CheckoutComplete(graphene.Mutation):
                     "qr_png_base64": base64.b64encode(qr_png(payment.vietqr_payload)).decode(),
                     "transfer_note": order.code,
                 }
+            if data is not None:
+                data["transaction_id"] = transaction_id(payment)  # for transactionProcess
         except CommerceError as error:
             return CheckoutComplete(
                 order=None, confirmation_needed=False, errors=checkout_error(error)

@@ -27,10 +27,13 @@ class Fulfillment(graphene.ObjectType):
     lines = graphene.List(graphene.NonNull(FulfillmentLine))
 
     @staticmethod
-    def of(order) -> list[dict]:
-        """One fulfillment per shipped producer part, numbered in shipping order."""
+    def of(order, producer_id: int | None = None) -> list[dict]:
+        """One fulfillment per shipped producer part, numbered in shipping order; only
+        the given producer's when the caller sees only its part."""
         shipments = []
         parts = order.producer_orders.prefetch_related("fulfillments", "lines").order_by("pk")
+        if producer_id:
+            parts = parts.filter(producer_id=producer_id)
         for part in parts:
             for fulfillment in part.fulfillments.all():
                 shipments.append((fulfillment.created_at, fulfillment, part))

@@ -1,5 +1,6 @@
 """Saleor's Order type over our orders, with the per-producer parts as an OCOP extension."""
 
+from decimal import Decimal
 from types import SimpleNamespace
 
 import graphene
@@ -145,7 +146,8 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_token(order, info):
-        return str(order.token)
+        # The token opens the order to anyone holding it: only its buyer gets it.
+        return "" if producer_share(info, order) else str(order.token)
 
     @staticmethod
     def resolve_created(order, info):
@@ -161,7 +163,7 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_fulfillments(order, info):
-        return Fulfillment.of(order)
+        return Fulfillment.of(order, producer_share(info, order))
 
     @staticmethod
     def resolve_payment_status(order, info):
@@ -177,19 +179,21 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_lines(order, info):
-        return list(order.lines.all())
+        producer_id = producer_share(info, order)
+        lines = order.lines.all()
+        return list(lines.filter(producer_order__producer_id=producer_id) if producer_id else lines)
 
     @staticmethod
     def resolve_subtotal(order, info):
-        return TaxedMoney.of(order.subtotal, order.currency)
+        return _amount(order, info, "subtotal", "subtotal")
 
     @staticmethod
     def resolve_shipping_price(order, info):
-        return TaxedMoney.of(order.delivery_total, order.currency)
+        return _amount(order, info, "delivery_total", "delivery_price")
 
     @staticmethod
     def resolve_total(order, info):
-        return TaxedMoney.of(order.total, order.currency)
+        return _amount(order, info, "total", "total")
 
     @staticmethod
     def resolve_shipping_address(order, info):
@@ -197,24 +201,47 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_billing_address(order, info):
-        return _address(order.billing_address)
+        return None if producer_share(info, order) else _address(order.billing_address)
 
     @staticmethod
     def resolve_producer_orders(order, info):
-        return list(order.producer_orders.select_related("producer__commune", "order"))
+        parts = order.producer_orders.select_related("producer__commune", "order")
+        producer_id = producer_share(info, order)
+        return list(parts.filter(producer_id=producer_id) if producer_id else parts)
 
 
 OrderCountableConnection = countable_connection(Order, "Order")
 
 
+def _amount(order, info, order_field: str, part_field: str):
+    producer_id = producer_share(info, order)
+    if not producer_id:
+        return TaxedMoney.of(getattr(order, order_field), order.currency)
+    parts = order.producer_orders.filter(producer_id=producer_id)
+    amount = sum((getattr(part, part_field) for part in parts), Decimal(0))
+    return TaxedMoney.of(amount, order.currency)
+
+
+def _reads_whole(user, order: OrderModel) -> bool:
+    return user.is_authenticated and (
+        order.user_id == user.pk or (user.is_staff and user.has_perm("orders.view_order"))
+    )
+
+
+def producer_share(info, order: OrderModel) -> int | None:
+    """The producer whose part alone the caller may see of this order, or None when the
+    caller sees all of it (its buyer, programme staff, or whoever holds its token).
+    A producer never sees the other producers' lines, totals, shipments or the token."""
+    user = info.context.user
+    if not user.is_authenticated or not user.producer_id or _reads_whole(user, order):
+        return None
+    return user.producer_id
+
+
 def can_read(user, order: OrderModel) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_staff and user.has_perm("orders.view_order"):
+    if _reads_whole(user, order):
         return True
-    if order.user_id == user.pk:
-        return True
-    return (
+    return user.is_authenticated and (
         bool(user.producer_id)
         and order.producer_orders.filter(producer_id=user.producer_id).exists()
     )
@@ -225,12 +252,15 @@ class OrderQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_order(root, info, id):
-        order = OrderModel.objects.filter(pk=from_global_id(id, "Order")).first()
-        if order is None:
-            return None
-        if not can_read(info.context.user, order):
+        # Signed-in callers get null for an order that does not exist and for one they
+        # may not read alike, so ids cannot be probed; anonymous callers always get the
+        # permission error.
+        user = info.context.user
+        if not user.is_authenticated:
             raise GraphQLError(
-                "You need to be the buyer, a producer in the order, or programme staff "
-                "to read this order."
+                "Hãy đăng nhập để xem đơn hàng / Sign in as the buyer, a producer in the "
+                "order, or programme staff to read an order.",
+                extensions={"code": "PERMISSION_DENIED"},
             )
-        return order
+        order = OrderModel.objects.filter(pk=from_global_id(id, "Order")).first()
+        return order if order is not None and can_read(user, order) else None

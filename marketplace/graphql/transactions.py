@@ -2,15 +2,19 @@
 gateway (`transactionInitialize`), `checkoutComplete` opens the payment and returns what
 the client needs, and `transactionProcess` asks the gateway again (a webhook fallback)."""
 
+import base64
+import binascii
+import hmac
+
 import graphene
 from django.conf import settings
 
 from marketplace.checkout.services import choose_payment
 from marketplace.errors import CommerceError
 from marketplace.graphql.checkout_types import GATEWAY_IDS, find_checkout
-from marketplace.graphql.core import Money, error_type, from_global_id, to_global_id
+from marketplace.graphql.core import Money, error_type, to_global_id
 from marketplace.payments import stripe_gateway
-from marketplace.payments.models import Gateway, Payment
+from marketplace.payments.models import Gateway, Payment, PaymentStatus
 
 TransactionErrorCode = graphene.Enum(
     "TransactionInitializeErrorCode",
@@ -74,6 +78,36 @@ class PaymentGatewayInitialize(graphene.Mutation):
         )
 
 
+def transaction_id(payment: Payment) -> str:
+    """A payment's id carries its order's token, as Saleor's transaction ids are
+    unguessable: holding the id is the right to ask about the payment."""
+    return to_global_id("TransactionItem", f"{payment.pk}.{payment.order.token}")
+
+
+def find_payment(info, global_id: str) -> Payment | None:
+    """The payment the id names, when the id carries its order's token or the caller is
+    the order's buyer or payments staff; None alike for a missing or a foreign one."""
+    try:
+        kind, _, value = base64.b64decode(global_id, validate=True).decode().partition(":")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    pk, _, token = value.partition(".")
+    if kind != "TransactionItem" or not pk.isdigit() or len(pk) > 18:
+        return None
+    payment = Payment.objects.select_related("order").filter(pk=int(pk)).first()
+    if payment is None:
+        return None
+    if token and hmac.compare_digest(token, str(payment.order.token)):
+        return payment
+    user = info.context.user
+    if user.is_authenticated and (
+        payment.order.user_id == user.pk
+        or (user.is_staff and user.has_perm("payments.change_payment"))
+    ):
+        return payment
+    return None
+
+
 class TransactionItem(graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
@@ -83,7 +117,7 @@ class TransactionItem(graphene.ObjectType):
     @staticmethod
     def of(payment: Payment) -> dict:
         return {
-            "id": to_global_id("TransactionItem", payment.pk),
+            "id": transaction_id(payment),
             "name": payment.gateway,
             "psp_reference": payment.psp_reference,
             "charged_amount": Money.of(payment.captured_amount, payment.currency),
@@ -131,12 +165,14 @@ class TransactionProcess(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id, data=None):
-        payment = Payment.objects.filter(pk=from_global_id(id, "TransactionItem")).first()
+        payment = find_payment(info, id)
         if payment is None:
+            message = "Không tìm thấy giao dịch / Transaction not found."
             return TransactionProcess(
-                errors=[{"field": "id", "code": "NOT_FOUND", "message": "Transaction not found."}]
+                errors=[{"field": "id", "code": "NOT_FOUND", "message": message}]
             )
-        if payment.gateway == Gateway.STRIPE and payment.psp_reference:
+        pending = payment.status == PaymentStatus.PENDING
+        if pending and payment.gateway == Gateway.STRIPE and payment.psp_reference:
             intent = stripe_gateway.client().v1.payment_intents.retrieve(payment.psp_reference)
             if intent.status == "succeeded":
                 stripe_gateway.HANDLERS["payment_intent.succeeded"](intent.to_dict())

@@ -5,8 +5,10 @@ import json
 import logging
 from functools import lru_cache
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from graphene_django.views import GraphQLView, HttpError
 from graphene_file_upload.django import FileUploadGraphQLView
 from graphql import (
@@ -20,23 +22,31 @@ from graphql import (
     validate,
 )
 
-from marketplace.graphql.limits import QueryLimitsRule, request_variables
+from marketplace.graphql.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_REQUEST_BYTES,
+    MAX_TOKENS,
+    QueryLimitsRule,
+    page_variable_names,
+    request_variables,
+)
 from marketplace.graphql.schema import schema as api_schema
 from marketplace.graphql.tokens import TokenError, user_from_access_token
 
 MAX_VALIDATION_ERRORS = 50
 logger = logging.getLogger("marketplace.graphql")
+INTERNAL_ERROR = "Lỗi máy chủ, đã được ghi lại / Internal server error (logged for the team)."
 
 
 @lru_cache(maxsize=512)
 def _parsed(query: str):
-    return parse(query)
+    return parse(query, max_tokens=MAX_TOKENS)
 
 
 @lru_cache(maxsize=512)
 def _validation_errors(query: str, page_sizes: tuple):
     # Page sizes given as variables change the query's cost, so they are part of the key.
-    request_variables.set(dict(page_sizes))
+    request_variables.set({name: json.loads(value) for name, value in page_sizes})
     return tuple(
         validate(
             api_schema.graphql_schema,
@@ -57,6 +67,21 @@ def _has_nul(value) -> bool:
     return False
 
 
+def _refused(message: str, code: str, status: int) -> JsonResponse:
+    return JsonResponse(
+        {"errors": [{"message": message, "extensions": {"code": code}}]}, status=status
+    )
+
+
+def _csrf_refusal(request):
+    """A request signed in by the session cookie must carry the CSRF token, as any form
+    of the site does: otherwise another site's form could run mutations as the user.
+    Requests authenticated by a token header are not exposed to that, and pass."""
+    if request.method != "POST" or not request.user.is_authenticated:
+        return None
+    return CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+
+
 class ApiView(FileUploadGraphQLView):
     def dispatch(self, request, *args, **kwargs):
         header = request.headers.get("Authorization", "")
@@ -64,10 +89,24 @@ class ApiView(FileUploadGraphQLView):
             try:
                 request.user = user_from_access_token(header.split(" ", 1)[1].strip())
             except TokenError as error:
-                return JsonResponse(
-                    {"errors": [{"message": str(error), "extensions": {"code": error.code}}]},
-                    status=401,
-                )
+                return _refused(str(error), error.code, 401)
+        elif _csrf_refusal(request) is not None:
+            return _refused(
+                "Phiên đăng nhập bằng cookie cần mã CSRF (header X-CSRFToken); hoặc dùng "
+                "Authorization: Bearer <token>. / A cookie session needs the CSRF token "
+                "(X-CSRFToken header), or use Authorization: Bearer <token>.",
+                "CSRF_FAILED",
+                403,
+            )
+        if len(request.body) > MAX_REQUEST_BYTES and not request.content_type.startswith(
+            "multipart/"
+        ):
+            return _refused(
+                f"Yêu cầu quá lớn (tối đa {MAX_REQUEST_BYTES // 1024} KB). / The request is "
+                f"too large ({MAX_REQUEST_BYTES // 1024} KB at most).",
+                "REQUEST_TOO_LARGE",
+                413,
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def execute_graphql_request(
@@ -77,6 +116,10 @@ class ApiView(FileUploadGraphQLView):
             if show_graphiql:
                 return None
             raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        if len(query) > MAX_DOCUMENT_BYTES:
+            return ExecutionResult(
+                errors=[GraphQLError(f"The query is longer than {MAX_DOCUMENT_BYTES} characters.")]
+            )
         try:
             document = _parsed(query)
         except Exception as error:  # a GraphQLSyntaxError, reported to the client
@@ -101,7 +144,10 @@ class ApiView(FileUploadGraphQLView):
                 ]
             )
         page_sizes = tuple(
-            sorted((key, value) for key, value in variables.items() if isinstance(value, int))
+            sorted(
+                (name, json.dumps(variables.get(name), default=str))
+                for name in page_variable_names(query)
+            )
         )
         errors = _validation_errors(query, page_sizes)
         if errors:
@@ -118,13 +164,17 @@ class ApiView(FileUploadGraphQLView):
                     return execute(api_schema.graphql_schema, document, **options)
             return execute(api_schema.graphql_schema, document, **options)
         except Exception as error:  # reported in the response's errors, as graphene does
-            return ExecutionResult(errors=[error])
+            return ExecutionResult(errors=[GraphQLError(str(error), original_error=error)])
 
     @staticmethod
     def format_error(error):
         original = getattr(error, "original_error", None)
-        if original is not None and not isinstance(original, GraphQLError):
-            # A bug, not a client mistake: log it with its traceback for the team.
-            logger.error("unhandled error in a resolver", exc_info=original)
         formatted = GraphQLView.format_error(error)
+        if original is not None and not isinstance(original, GraphQLError):
+            # A bug, not a client mistake: log it with its traceback for the team, and
+            # never echo its text (a database error names columns, types and values).
+            logger.error("unhandled error in a resolver", exc_info=original)
+            if not settings.DEBUG:
+                formatted["message"] = INTERNAL_ERROR
+                formatted["extensions"] = {"code": "INTERNAL_ERROR"}
         return json.loads(json.dumps(formatted, default=str))

@@ -1,16 +1,18 @@
 import graphene
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
-from catalog.validators import validate_gtin
+from catalog.errors import CatalogError
+from catalog.services.products import update_variant
 from marketplace.graphql.catalog_types import ProductVariant
 from marketplace.graphql.product_mutations.common import (
     ProducerMutation,
-    error,
+    domain_errors,
     not_found,
     own_variant,
 )
 from marketplace.graphql.product_mutations.product_variant_create import ProductVariantInput
+
+UNITS = ("g", "kg", "ml", "l")
 
 
 class ProductVariantUpdate(ProducerMutation):
@@ -25,20 +27,15 @@ class ProductVariantUpdate(ProducerMutation):
         variant = own_variant(user, id)
         if variant is None:
             return cls(errors=not_found("id", "variant"))
-        for field in ("name", "sku", "gtin", "net_quantity", "unit"):
-            if input.get(field) is not None:
-                setattr(variant, field, input[field])
+        changes = {
+            field: input[field]
+            for field in ("name", "sku", "net_quantity", "unit")
+            if input.get(field) is not None
+        }
         try:
-            if variant.gtin:
-                validate_gtin(variant.gtin)
             with transaction.atomic():
-                variant.save()
-        except ValidationError as invalid:
+                update_variant(variant, gtin=input.get("gtin") or "", **changes)
+        except CatalogError as invalid:
             variant.refresh_from_db()
-            errors = error("gtin", "INVALID", " ".join(invalid.messages))
-            return cls(product_variant=variant, errors=errors)
-        except IntegrityError:
-            variant.refresh_from_db()
-            message = "SKU hoặc GTIN đã được dùng / SKU or GTIN already used."
-            return cls(product_variant=variant, errors=error("sku", "UNIQUE", message))
+            return cls(product_variant=variant, errors=domain_errors(invalid))
         return cls(product_variant=variant, errors=[])
