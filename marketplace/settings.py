@@ -184,6 +184,9 @@ MAX_DOCUMENT_UPLOAD_BYTES = env_int("MAX_DOCUMENT_UPLOAD_BYTES", 10 * 1024 * 102
 # production serves them from the web server or object storage.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 MAX_IMAGE_UPLOAD_BYTES = env_int("MAX_IMAGE_UPLOAD_BYTES", 10 * 1024 * 1024)
+# Images decoded at once per server process, and how long an upload waits for a turn.
+IMAGE_WORKERS = env_int("IMAGE_WORKERS", 2)
+IMAGE_WORK_WAIT_SECONDS = env_int("IMAGE_WORK_WAIT_SECONDS", 30)
 
 # Product search: "postgres" (unaccent + trigram + full text in the main database).
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "postgres")

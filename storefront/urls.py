@@ -6,6 +6,7 @@ from storefront.views import (
     account,
     cart,
     checkout,
+    files,
     kiosk,
     orders,
     product,
@@ -18,6 +19,7 @@ from storefront.views import (
 
 urlpatterns = [
     path("", shop.home, name="shop-home"),
+    path("tep/<str:token>/", files.private_file, name="private-file"),
     path("producer/", include("storefront.producer_urls")),
     path("san-pham/", shop.listing, name="shop-listing"),
     path("san-pham/goi-y", shop.suggest, name="shop-suggest"),

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html
@@ -8,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from catalog.admin.confirm import action_page
+from catalog.errors import CatalogError
+from catalog.services.documents import clean_document
 from traceability.errors import TraceError
 from traceability.models import (
     CounterfeitFlag,
@@ -24,8 +27,26 @@ from traceability.services.printing import print_batch
 from traceability.services.stamps import void_batch
 
 
+class CleanFileForm(forms.ModelForm):
+    """A file uploaded in the admin is kept as any other: checked by its content, images
+    without their metadata, under a random private name."""
+
+    file_field = "file"
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get(self.file_field)
+        if upload and not isinstance(upload, FieldFile):
+            try:
+                data[self.file_field] = clean_document(upload)
+            except CatalogError as error:
+                self.add_error(self.file_field, str(error))
+        return data
+
+
 class CertificationInline(admin.TabularInline):
     model = LotCertification
+    form = CleanFileForm
     extra = 0
 
 
@@ -36,6 +57,7 @@ class InputInline(admin.TabularInline):
 
 class TestReportInline(admin.TabularInline):
     model = TestReport
+    form = CleanFileForm
     extra = 0
 
 

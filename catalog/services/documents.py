@@ -1,11 +1,16 @@
 """Uploaded documents (producer papers, dossier files): checked by their content, not by
 their name, and kept in private storage."""
 
+import io
+import secrets
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import DossierFile, DossierItem, ReviewStatus
+from catalog.services.images import clean_copy
 
 # What a document may be, told by its first bytes.
 SIGNATURES = {
@@ -31,6 +36,23 @@ def document_kind(upload) -> str:
     raise CatalogError(
         CatalogErrorCode.INVALID_FILE, "file", detail="only PDF, JPEG, PNG or WebP documents"
     )
+
+
+def clean_document(upload) -> ContentFile:
+    """What is kept of an uploaded document: a PDF as sent (lab reports and certificates
+    are legal originals), an image re-encoded from its pixels alone (no EXIF, GPS, XMP
+    or text chunks), under a random name that says nothing of the original's."""
+    kind = document_kind(upload)
+    upload.seek(0)
+    data = upload.read()
+    if kind != "pdf":
+        image, image_format = clean_copy(data)
+        buffer = io.BytesIO()
+        if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        image.save(buffer, image_format, quality=90)
+        data = buffer.getvalue()
+    return ContentFile(data, name=f"{secrets.token_urlsafe(16)}.{kind}")
 
 
 def add_dossier_file(item: DossierItem, upload, *, description: str = "") -> DossierFile:

@@ -2,6 +2,8 @@
 
 import io
 import secrets
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -12,6 +14,10 @@ from catalog.models import Product, ProductImage
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 MAX_PIXELS = 40_000_000
+# The stored original's longest side: twice the largest copy pages show (960 px), and
+# enough for print; phone photos of 50 megapixels are reduced to it on arrival.
+MAX_STORED_SIDE = 2400
+_IMAGE_SLOTS = threading.BoundedSemaphore(settings.IMAGE_WORKERS)
 # Widths of the copies pages pick from with srcset; each in WebP and in JPEG.
 RENDITION_WIDTHS = (240, 480, 960)
 RENDITION_FORMATS = {"webp": "WEBP", "jpeg": "JPEG"}
@@ -22,7 +28,9 @@ def _refuse(detail: str):
 
 
 def read_image(data: bytes) -> Image.Image:
-    """Open and check an upload: JPEG, PNG or WebP by content, size and pixel limits."""
+    """Open and check an upload: JPEG, PNG or WebP by content, size and pixel limits.
+    The pixel count is read from the header, before anything is decoded; a JPEG is then
+    decoded straight at the stored size, and every image is reduced to it."""
     if len(data) > settings.MAX_IMAGE_UPLOAD_BYTES:
         raise _refuse(f"larger than {settings.MAX_IMAGE_UPLOAD_BYTES // (1024 * 1024)} MB")
     try:
@@ -39,19 +47,46 @@ def read_image(data: bytes) -> Image.Image:
     if width * height > MAX_PIXELS:
         raise _refuse(f"{width}×{height} is more than 40 megapixels")
     image = Image.open(io.BytesIO(data))
-    image.load()
+    if kind == "JPEG":
+        image.draft(image.mode, (MAX_STORED_SIDE, MAX_STORED_SIDE))
+    try:
+        image.load()
+        image.thumbnail((MAX_STORED_SIDE, MAX_STORED_SIDE), Image.Resampling.LANCZOS)
+    except (OSError, ValueError) as error:  # truncated or damaged past its header
+        raise _refuse("the image is damaged") from error
+    image.format = kind
     return image
+
+
+@contextmanager
+def image_work():
+    """At most IMAGE_WORKERS images are decoded at once in a process (a 40-megapixel
+    PNG takes 160 MB while it is decoded); others wait their turn, then are refused."""
+    if not _IMAGE_SLOTS.acquire(timeout=settings.IMAGE_WORK_WAIT_SECONDS):
+        raise _refuse("the server is busy with other images; try again in a minute")
+    try:
+        yield
+    finally:
+        _IMAGE_SLOTS.release()
+
+
+def clean_copy(data: bytes) -> tuple[Image.Image, str]:
+    """The upload upright (EXIF orientation applied), reduced to the stored size, with
+    every metadata field removed (no EXIF with GPS or camera, no XMP, no text chunks);
+    and its format."""
+    with image_work():
+        image = read_image(data)
+        kind = image.format
+        upright = ImageOps.exif_transpose(image)
+        clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
+        if upright.mode == "P":
+            clean.putpalette(upright.getpalette())
+    return clean, kind
 
 
 def add_product_image(product: Product, data: bytes, *, alt: str = "") -> ProductImage:
     """Store an upload upright (EXIF orientation applied) with every metadata field removed."""
-    image = read_image(data)
-    kind = image.format
-    upright = ImageOps.exif_transpose(image)
-    # A pixel-only copy: no EXIF (GPS, camera), no XMP, no text chunks survive.
-    clean = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-    if upright.mode == "P":
-        clean.putpalette(upright.getpalette())
+    clean, kind = clean_copy(data)
     buffer = io.BytesIO()
     save_kind = kind if kind in ALLOWED_FORMATS else "JPEG"
     if save_kind == "JPEG" and clean.mode not in ("RGB", "L"):

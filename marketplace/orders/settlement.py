@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from catalog.tabular import safe_row
 from marketplace.orders.models import OrderLine, ProducerOrder
 from marketplace.payments.models import RefundLine
 
@@ -93,17 +94,19 @@ def settlement_csv(rows: list[SettlementRow]) -> str:
     writer.writerow(HEADER)
     for entry in rows:
         writer.writerow(
-            [
-                entry.producer_id,
-                entry.producer,
-                entry.currency,
-                len(entry.orders),
-                entry.gross,
-                entry.delivery,
-                entry.commission,
-                entry.refunds,
-                entry.refunded_commission,
-                entry.net,
-            ]
+            safe_row(
+                [
+                    entry.producer_id,
+                    entry.producer,
+                    entry.currency,
+                    len(entry.orders),
+                    entry.gross,
+                    entry.delivery,
+                    entry.commission,
+                    entry.refunds,
+                    entry.refunded_commission,
+                    entry.net,
+                ]
+            )
         )
     return buffer.getvalue()

@@ -8,6 +8,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from catalog.tabular import safe_row, xlsx_row
 from program.services import aggregates
 from program.services.progress import TargetProgress, progress
 from program.services.scope import Scope
@@ -100,23 +101,23 @@ def to_xlsx(report: Report) -> bytes:
     sheet = book.active
     sheet.title = "Tong hop"
     for row in ([report.title], ["Kỳ / Period", report.period], ["Địa bàn / Area", report.area]):
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
     for label, value in _total_rows(report):
-        sheet.append([label, value])
+        sheet.append(xlsx_row(sheet, [label, value]))
     for plan, items in report.targets:
         sheet.append([])
-        sheet.append([plan])
-        sheet.append(TARGET_HEADER)
+        sheet.append(xlsx_row(sheet, [plan]))
+        sheet.append(xlsx_row(sheet, TARGET_HEADER))
         for row in _target_rows(items):
-            sheet.append(row)
+            sheet.append(xlsx_row(sheet, row))
     sheet.column_dimensions["A"].width = 60
     for index, (title, rows) in enumerate(report.sections, start=1):
         part = book.create_sheet(f"Bang {index}")
-        part.append([title, "Doanh thu / Gross (₫)", "Số lượng / Quantity"])
+        part.append(xlsx_row(part, [title, "Doanh thu / Gross (₫)", "Số lượng / Quantity"]))
         for row in rows:
-            part.append([row["label"], row["gross"], row["quantity"]])
+            part.append(xlsx_row(part, [row["label"], row["gross"], row["quantity"]]))
         part.column_dimensions["A"].width = 50
         part.column_dimensions["B"].width = 22
     output = io.BytesIO()
@@ -185,7 +186,7 @@ def ledger_csv_lines(rows):
     def line(cells) -> str:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow(cells)
+        writer.writerow(safe_row(cells))
         return buffer.getvalue()
 
     yield line(LEDGER_COLUMNS)

@@ -9,6 +9,7 @@ from catalog.models import Product, ProductVariant
 from catalog.services.ratings import current_certificate
 from marketplace.channels.models import VariantChannelListing
 from marketplace.money import format_money
+from storefront.views.files import signed_url
 from tourism.services import points_displaying
 from traceability import serials
 from traceability.models import Lot
@@ -112,7 +113,7 @@ def lot_data(lot: Lot) -> dict:
                 "title": f"{item.get_kind_display()} {item.number}",
                 "issuer": item.issuer,
                 "valid_to": item.valid_to.isoformat(),
-                "url": item.file.url if item.file else None,
+                "url": signed_url(item.file),
             }
             for item in lot.certifications.all()
         ]
@@ -121,7 +122,7 @@ def lot_data(lot: Lot) -> dict:
                 "title": report.title,
                 "issuer": report.laboratory,
                 "valid_to": None,
-                "url": report.file.url if report.file else None,
+                "url": signed_url(report.file),
             }
             for report in lot.test_reports.all()
         ],

@@ -4,7 +4,6 @@ bombs, and database errors that must never reach a client."""
 
 import base64
 import json
-import time
 
 import pytest
 from django.test import Client
@@ -224,13 +223,10 @@ def test_an_unhandled_error_is_logged_but_not_echoed(client, settings, caplog):
 # 10. cost and size are counted before anything runs
 def test_a_hundred_thousand_aliases_are_refused_before_executing(client):
     query = "{ " + " ".join(f"a{i}: __typename" for i in range(100_000)) + " }"
-    started = time.perf_counter()
     response = _post(client, {"query": query})
-    elapsed = time.perf_counter() - started
 
-    assert response.status_code in (200, 400, 413)
-    assert "data" not in response.json() or response.json()["data"] is None
-    assert elapsed < 5, f"took {elapsed:.1f} s"  # was 14-23 s; generous for a slow CI
+    assert response.json().get("data") is None
+    assert "longer than" in response.json()["errors"][0]["message"]  # refused unparsed
 
 
 def test_aliases_count_in_the_cost(client, demo):

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.storage import private_storage
+
 
 class EventType(models.TextChoices):
     OBJECT = "ObjectEvent", _("object event")
@@ -46,8 +48,12 @@ class TraceEvent(models.Model):
         "traceability.Lot", verbose_name=_("input lots"), blank=True, related_name="used_in"
     )
     description = models.TextField(_("description"), blank=True)
-    # A photo or paper shown with the event on the scan page (so public, like the lot's).
-    evidence = models.FileField(_("evidence"), upload_to="lots/events/%Y/", blank=True)
+    # A photo or paper kept with the event: private storage under a random name, images
+    # without their metadata (a phone photo's EXIF holds the farm's GPS position); shown
+    # to the producer and staff through signed links.
+    evidence = models.FileField(
+        _("evidence"), upload_to="lots/events/%Y/", blank=True, storage=private_storage
+    )
 
     class Meta:
         verbose_name = _("trace event")

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from catalog.storage import private_storage
+
 
 class LotStatus(models.TextChoices):
     ACTIVE = "active", _("active")
@@ -64,7 +66,9 @@ class LotCertification(models.Model):
     issuer = models.CharField(_("issuer"), max_length=200)
     valid_from = models.DateField(_("valid from"))
     valid_to = models.DateField(_("valid to"))
-    file = models.FileField(_("file"), upload_to="lots/certifications/", blank=True)
+    file = models.FileField(
+        _("file"), upload_to="lots/certifications/", blank=True, storage=private_storage
+    )
 
     class Meta:
         verbose_name = _("lot certification")
@@ -95,7 +99,7 @@ class TestReport(models.Model):
     title = models.CharField(_("title"), max_length=200)
     laboratory = models.CharField(_("laboratory"), max_length=200)
     issued_on = models.DateField(_("issued on"))
-    file = models.FileField(_("file"), upload_to="lots/tests/", blank=True)
+    file = models.FileField(_("file"), upload_to="lots/tests/", blank=True, storage=private_storage)
 
     class Meta:
         verbose_name = _("quality test report")

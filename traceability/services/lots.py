@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from catalog.models import ProductVariant
-from catalog.services.documents import document_kind
+from catalog.services.documents import clean_document
 from traceability.digital_link import _CSET82
 from traceability.errors import TraceError, TraceErrorCode
 from traceability.models import (
@@ -92,6 +92,7 @@ def record_event(
 ) -> TraceEvent:
     """Add an EPCIS-shaped event; its type, action and disposition follow the business step."""
     event_type, action, disposition = EVENT_SHAPE[BusinessStep(step)]
+    stored = clean_document(evidence) if evidence is not None else None  # checked first
     if lot.status == LotStatus.RECALLED:
         disposition = Disposition.RECALLED
     event = TraceEvent.objects.create(
@@ -104,11 +105,8 @@ def record_event(
         read_point=read_point,
         business_location=location,
         description=description,
+        **({"evidence": stored} if stored is not None else {}),
     )
-    if evidence is not None:
-        document_kind(evidence)
-        event.evidence = evidence
-        event.save(update_fields=["evidence"])
     if inputs:
         event.input_lots.set(inputs)
     return event
