@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from marketplace.serve import DEMO_WORKERS, serve
 from traceability.models import Stamp
 from traceability.services.stamps import stamp_uri
 
@@ -30,4 +31,15 @@ class Command(BaseCommand):
             self.stdout.write(f"Scan a demo stamp:  {url}{path}")
         self.stdout.write(f"Data folder: {settings.DATA_DIR}  (make demo-reset wipes it)\n")
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+            self._serve(int(port))
+
+    def _serve(self, port: int) -> None:
+        """The production server (gunicorn + uvicorn workers); Ctrl-C stops it, then the
+        embedded database stops with this process."""
+        self.stdout.write(f"Serving with gunicorn ({DEMO_WORKERS} uvicorn workers); Ctrl-C stops.")
+        server = serve(settings.DATABASE_URL, port)
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            server.terminate()
+            server.wait(timeout=15)
