@@ -93,6 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "marketplace.request_guard.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "storefront.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -144,6 +145,10 @@ LOGIN_REDIRECT_URL = "shop-account"
 # Failed logins allowed per account and per client address within the window.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
+# One client address (many people behind one carrier NAT) may fail more often.
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 50)
+# How long an e-mailed sign-in link works (it also works once only).
+LOGIN_LINK_SECONDS = env_int("LOGIN_LINK_SECONDS", 900)
 
 # One process keeps its own cache unless CACHE_URL names Redis, which every web node then
 # shares: sessions, login and scan rate limits, cached listing HTML.

@@ -1,6 +1,13 @@
-"""Log in with an email address or a phone number; throttle repeated failures."""
+"""Log in with an email address or a phone number; throttle repeated failures.
+
+Failures are counted per account and per client address, separately: an account is
+locked after LOGIN_MAX_FAILURES wrong passwords (whoever typed them), an address after
+LOGIN_MAX_FAILURES_PER_ADDRESS (many people share one address behind a carrier's or an
+office's NAT, so that limit is higher). A locked account says so, with the time it opens
+again, and its owner can still come in through a one-time link sent to its e-mail."""
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
@@ -10,25 +17,64 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from marketplace.accounts.models import User
 
 
-def _keys(request, login: str) -> list[str]:
+def _account_key(login: str) -> str:
     account = "".join((login or "").split()).casefold()
-    keys = [f"login-failures:account:{hashlib.sha256(account.encode()).hexdigest()}"]
-    if request is not None:
-        keys.append(f"login-failures:ip:{request.META.get('REMOTE_ADDR', '')}")
-    return keys
+    return f"login-failures:account:{hashlib.sha256(account.encode()).hexdigest()}"
+
+
+def _address_key(request) -> str | None:
+    return None if request is None else f"login-failures:ip:{request.META.get('REMOTE_ADDR', '')}"
+
+
+def _locked_until(key: str | None, limit: int) -> float | None:
+    if key is None:
+        return None
+    state = cache.get(key)
+    if isinstance(state, dict) and state["count"] >= limit:
+        return state["until"]
+    return None
+
+
+def locked_until(request, login: str) -> float | None:
+    """When this account or address may try again (a Unix time), or None when it may now."""
+    times = [
+        _locked_until(_account_key(login), settings.LOGIN_MAX_FAILURES),
+        _locked_until(_address_key(request), settings.LOGIN_MAX_FAILURES_PER_ADDRESS),
+    ]
+    return max((moment for moment in times if moment), default=None)
 
 
 def is_throttled(request, login: str) -> bool:
-    """True when this account or client address has failed too often within the window."""
-    limit = settings.LOGIN_MAX_FAILURES
-    return any(cache.get(key, 0) >= limit for key in _keys(request, login))
+    return locked_until(request, login) is not None
+
+
+def _count(key: str | None) -> None:
+    if key is None:
+        return
+    state = cache.get(key)
+    if not isinstance(state, dict):
+        state = {"count": 0, "until": time.time() + settings.LOGIN_FAILURE_WINDOW_SECONDS}
+    state["count"] += 1
+    cache.set(key, state, max(1, int(state["until"] - time.time())))
 
 
 def record_failure(request, login: str) -> None:
-    window = settings.LOGIN_FAILURE_WINDOW_SECONDS
-    for key in _keys(request, login):
-        cache.add(key, 0, window)
-        cache.incr(key)
+    _count(_account_key(login))
+    _count(_address_key(request))
+
+
+def address_locked_until(request) -> float | None:
+    """The same, for a request from this address whatever the account (sign-in links)."""
+    return _locked_until(_address_key(request), settings.LOGIN_MAX_FAILURES_PER_ADDRESS)
+
+
+def record_address_attempt(request) -> None:
+    _count(_address_key(request))
+
+
+def clear_account(login: str) -> None:
+    """Forget an account's failures (its owner proved who they are another way)."""
+    cache.delete(_account_key(login))
 
 
 class EmailOrPhoneBackend(ModelBackend):

@@ -30,9 +30,12 @@ def unit_dict(unit: AdministrativeUnit) -> dict:
     return {"code": unit.code, "name": unit.name, "level": unit.level}
 
 
+MAX_PAGE = 1_000_000
+
+
 def products_page(page: int) -> dict:
     """One page of products (every product ever rated or listed), oldest first."""
-    if page < 1:
+    if not 1 <= page <= MAX_PAGE:  # past it the database's OFFSET would overflow
         raise ProgramError(ProgramErrorCode.INVALID, "page", value=page)
     certificates = Rating.objects.exclude(certificate_number="").order_by("-valid_from")
     products = (

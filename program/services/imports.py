@@ -87,6 +87,12 @@ def check_rows(rows: list[dict], producer=None) -> tuple[list[dict], list[RowErr
     return cleaned, errors
 
 
+# A row's limits, far above any real sale and inside the ledger's columns (a 32-bit
+# quantity, 12 digits of đồng): the preview refuses what the database could not hold.
+MAX_ROW_QUANTITY = 10_000_000
+MAX_ROW_GROSS = Decimal(100_000_000_000)
+
+
 class _Invalid(Exception):
     pass
 
@@ -135,10 +141,15 @@ def _quantity(value, **_) -> int:
         number = Decimal(text)
     except InvalidOperation:
         number = None
-    if number is None or number != number.to_integral_value() or number <= 0:
+    if (
+        number is None
+        or not number.is_finite()
+        or number != number.to_integral_value()
+        or not 0 < number <= MAX_ROW_QUANTITY
+    ):
         raise _Invalid(
-            f"Số lượng «{text}» phải là số nguyên dương.",
-            f"Quantity “{text}” must be a positive whole number.",
+            f"Số lượng «{text}» phải là số nguyên dương, tối đa {MAX_ROW_QUANTITY:,}.",
+            f"Quantity “{text}” must be a positive whole number, {MAX_ROW_QUANTITY:,} at most.",
         )
     return int(number)
 
@@ -152,10 +163,15 @@ def _gross(value, **_) -> str:
         amount = Decimal(text)
     except InvalidOperation:
         amount = None
-    if amount is None or amount < 0 or amount != amount.to_integral_value():
+    if (
+        amount is None
+        or not amount.is_finite()
+        or amount != amount.to_integral_value()
+        or not 0 <= amount <= MAX_ROW_GROSS
+    ):
         raise _Invalid(
-            f"Thành tiền «{text}» phải là số đồng nguyên, không âm.",
-            f"Amount “{text}” must be whole đồng, not negative.",
+            f"Thành tiền «{text}» phải là số đồng nguyên, không âm, tối đa {MAX_ROW_GROSS:,}.",
+            f"Amount “{text}” must be whole đồng, not negative, {MAX_ROW_GROSS:,} at most.",
         )
     return str(amount.quantize(Decimal(1)))
 

@@ -1,5 +1,7 @@
 """Customer account: sign in and out, register, orders, saved addresses."""
 
+from datetime import UTC, datetime
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -7,11 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.contrib.auth.views import LoginView
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalog.errors import DomainError
+from marketplace.accounts.backends import locked_until
 from marketplace.accounts.models import Address, User
 from marketplace.checkout.services import AddressInput, create_address
 from storefront.forms import AddressForm
@@ -25,6 +29,21 @@ class SignInForm(AuthenticationForm):
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
     )
+
+    def clean(self):
+        login_text = self.cleaned_data.get("username")
+        until = locked_until(self.request, login_text) if login_text else None
+        if until is not None:
+            opens = timezone.localtime(datetime.fromtimestamp(until, tz=UTC))
+            raise forms.ValidationError(
+                _(
+                    "Too many failed sign-ins: this account is locked until %(time)s. "
+                    "You can sign in now with a link sent to your e-mail."
+                )
+                % {"time": opens.strftime("%H:%M")},
+                code="locked",
+            )
+        return super().clean()
 
 
 class RegisterForm(BaseUserCreationForm):

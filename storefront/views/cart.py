@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -15,6 +14,7 @@ from marketplace.checkout import services as checkout_services
 from marketplace.checkout.models import Checkout
 from marketplace.checkout.totals import compute_totals
 from storefront.queries import channel_slug
+from storefront.views.redirects import safe_next
 
 SESSION_KEY = "checkout"
 
@@ -64,10 +64,7 @@ def _quantity(request) -> int | None:
 
 
 def _back(request, fallback: str):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+    return safe_next(request, fallback)
 
 
 @require_POST

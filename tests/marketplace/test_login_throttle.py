@@ -32,11 +32,22 @@ def test_after_too_many_failures_even_the_right_password_is_refused(customer, se
 
 
 def test_one_address_failing_on_many_accounts_is_throttled(customer, settings):
-    for number in range(settings.LOGIN_MAX_FAILURES):
+    settings.LOGIN_MAX_FAILURES_PER_ADDRESS = 8
+    for number in range(8):
         assert attempt("sai", login=f"khac{number}@example.vn") is None
 
     assert attempt("mat-khau-dung-2023") is None
     assert attempt("mat-khau-dung-2023", address="192.0.2.1") == customer
+
+
+def test_a_shared_address_is_not_locked_by_one_accounts_failures(customer, settings):
+    # Many shoppers share one carrier address: one account's lock is not everyone's.
+    other = User.objects.create_user("hangxom@example.vn", "mat-khau-hang-xom-2026")
+    for _ in range(settings.LOGIN_MAX_FAILURES):
+        assert attempt("sai") is None
+
+    assert attempt("mat-khau-dung-2023") is None  # that account is locked
+    assert attempt("mat-khau-hang-xom-2026", login="hangxom@example.vn") == other
 
 
 def test_passwords_are_hashed_with_argon2(customer):

@@ -32,6 +32,7 @@ from storefront.producer_forms import (
 )
 from storefront.views.producer.errors import message, show_error
 from storefront.views.producer.scope import get_owned, owned, portal_view
+from storefront.views.redirects import safe_next
 
 PER_PAGE = 20
 
@@ -311,4 +312,4 @@ def warehouse_new(request, producer):
             producer, channel=Channel.objects.filter(slug=settings.STOREFRONT_CHANNEL).first()
         )
         messages.success(request, _("Warehouse created; you can now record stock."))
-    return redirect(request.POST.get("next") or "producer-products")
+    return safe_next(request, "producer-products")
