@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from catalog.demo.images import product_image
+from catalog.demo.variants import demo_variant
 from catalog.models import AdministrativeUnit, Product
 from marketplace.channels.models import Channel
 from marketplace.warehouses.models import Stock, Warehouse
@@ -141,6 +142,6 @@ def _stock_and_pickup(point: TourismPoint, online: Channel, product_slugs) -> No
         point.warehouse = warehouse
         point.save(update_fields=["warehouse"])
     for product in Product.objects.filter(slug__in=product_slugs):
-        variant = product.variants.order_by("sku").first()
+        variant = demo_variant(product)
         if not Stock.objects.filter(warehouse=warehouse, variant=variant).exists():
             set_stock(warehouse, variant, 6 + variant.pk % 9, reason="Hàng trưng bày (demo)")

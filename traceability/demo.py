@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from catalog.demo.variants import demo_variant
 from catalog.models import Product
 from traceability.models import InputDiaryEntry, Lot, LotCertification, TestReport
 from traceability.services.lots import create_lot, recall_lot, record_event
@@ -25,7 +26,7 @@ def load_traceability() -> dict:
     lots = []
     for index, slug in enumerate(DEMO_SLUGS):
         product = Product.objects.get(slug=slug)
-        variant = product.variants.order_by("sku").first()
+        variant = demo_variant(product)
         code = f"TK{2026 - index % 2}-{index + 1:03d}"
         lot = Lot.objects.filter(variant=variant, code=code).first() or _lot(variant, code, index)
         lots.append(lot)

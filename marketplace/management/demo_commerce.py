@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from catalog.demo.variants import demo_variant
 from catalog.models import AdministrativeUnit, Producer, Product
 from marketplace.channels.models import Channel
 from marketplace.channels.services import publish_product, set_variant_price
@@ -95,9 +96,7 @@ def _checkout(channel, customer: str, picks):
     )
     email = customer.lower().replace(" ", ".") + CUSTOMER_DOMAIN
     cart = checkout.create_checkout(channel, email=email)
-    variants = [
-        Product.objects.get(slug=slug).variants.order_by("sku").first() for slug, _ in picks
-    ]
+    variants = [demo_variant(Product.objects.get(slug=slug)) for slug, _ in picks]
     checkout.add_lines(cart, [(v, qty) for v, (_, qty) in zip(variants, picks, strict=True)])
     checkout.set_shipping_address(cart, address)
     for variant in variants:

@@ -55,6 +55,20 @@ def test_loading_the_demo_twice_gives_the_same_data(db):
     assert "token demo-kiosk-dinh-lang-tu-ky  PIN 202301" in output.getvalue()
 
 
+def test_the_demo_loads_again_after_ordinary_use_of_the_portal(demo):
+    # A producer adds variants without a GTIN whose SKUs sort before the demo's own.
+    from catalog.services.products import add_variant
+
+    for slug in ("demo-00", "demo-04", "demo-23"):
+        add_variant(Product.objects.get(slug=slug), sku=f"AAA-{slug}", name="Hộp quà")
+    lots = sorted(Lot.objects.values_list("code", "variant__sku"))
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert sorted(Lot.objects.values_list("code", "variant__sku")) == lots
+    assert all(sku.startswith("TK-") for _code, sku in lots)
+
+
 def test_the_demo_is_a_realistic_programme(demo):
     communes = Producer.objects.values("commune").distinct().count()
     groups = Product.objects.values("group__parent__code").distinct().count()
