@@ -28,13 +28,26 @@ def publish_product(
     return listing
 
 
+MAX_PRICE = Decimal(100_000_000_000)
+
+
+def _amount(value, field: str) -> Decimal:
+    """Finite, not negative, and inside the column (12 digits of đồng) before saving."""
+    try:
+        amount = Decimal(str(value))
+    except ArithmeticError:
+        amount = None
+    if amount is None or not amount.is_finite() or not 0 <= amount <= MAX_PRICE:
+        raise CommerceError(CommerceErrorCode.INVALID, field, detail=str(value))
+    return amount
+
+
 def set_variant_price(
     variant: ProductVariant, channel: Channel, price, cost_price=None
 ) -> VariantChannelListing:
     """Set a variant's price in a channel, rounded to the channel's currency."""
-    price = Decimal(price)
-    if price < 0:
-        raise CommerceError(CommerceErrorCode.INVALID, "price", detail=str(price))
+    price = _amount(price, "price")
+    cost_price = None if cost_price is None else _amount(cost_price, "cost_price")
     listing, _ = VariantChannelListing.objects.update_or_create(
         variant=variant,
         channel=channel,

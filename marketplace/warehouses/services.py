@@ -10,6 +10,8 @@ from marketplace.channels.models import Channel
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.warehouses.models import Allocation, Stock, StockAdjustment, Warehouse
 
+MAX_STOCK = 100_000_000
+
 
 def set_stock(
     warehouse: Warehouse, variant: ProductVariant, quantity: int, *, reason: str, user=None
@@ -17,6 +19,8 @@ def set_stock(
     """Set the counted quantity of a variant in a warehouse and record who, when and why."""
     if quantity < 0:
         raise CommerceError(CommerceErrorCode.QUANTITY_NOT_POSITIVE, "quantity", quantity=quantity)
+    if quantity > MAX_STOCK:  # the column holds 2,147,483,647; no stall holds a billion
+        raise CommerceError(CommerceErrorCode.INVALID, "quantity", detail=f"at most {MAX_STOCK:,}")
     if not reason.strip():
         raise CommerceError(CommerceErrorCode.REQUIRED, "reason")
     with transaction.atomic():

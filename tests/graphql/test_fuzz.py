@@ -29,6 +29,14 @@ for name, strategy in {
 schema = schemathesis.graphql.from_dict({"data": api_schema.introspect()})
 schema.app = application
 schema.location = "/graphql/"
+# What PostgreSQL or psycopg would say, were a database error echoed to the client.
+DATABASE_PHRASES = (
+    "character varying",
+    "numeric field overflow",
+    "psycopg",
+    "duplicate key value",
+    "out of range for type",
+)
 EXAMPLES = 25  # per root field and caller: over 1,000 generated operations per caller
 
 
@@ -47,6 +55,8 @@ def _check(case, caplog, headers=None):
     with caplog.at_level(logging.ERROR, logger="marketplace.graphql"):
         response = case.call(headers=headers)
     assert response.status_code < 500, response.text[:500]
+    leaked = [phrase for phrase in DATABASE_PHRASES if phrase in response.text]
+    assert not leaked, response.text[:500]
     unhandled = [record for record in caplog.records if record.name == "marketplace.graphql"]
     assert not unhandled, unhandled[0].getMessage()
     return 1

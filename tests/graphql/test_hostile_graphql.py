@@ -282,3 +282,45 @@ def test_staff_still_read_the_whole_order(graphql, two_producer_order):
     )["data"]["order"]
     assert len(seen["lines"]) == 2 and seen["token"] == str(order.token)
     assert Payment.objects.filter(order=order).count() == 1
+
+
+@pytest.mark.parametrize("price", [1e20, float("1e300"), -1])
+def test_an_absurd_price_is_a_clear_error_and_changes_nothing(graphql, producer_user, price):
+    from marketplace.channels.models import VariantChannelListing
+
+    variant = Product.objects.get(slug="demo-00").variants.order_by("sku").first()
+    channel = Channel.objects.get(slug="default-channel")
+    before = VariantChannelListing.objects.get(variant=variant, channel=channel).price_amount
+    answer = graphql(
+        """mutation($id: ID!, $c: ID!, $p: Float!) { productVariantChannelListingUpdate(
+        id: $id, input: [{channelId: $c, price: $p}]) { errors { field code message } } }""",
+        {
+            "id": to_global_id("ProductVariant", variant.pk),
+            "c": to_global_id("Channel", channel.pk),
+            "p": price,
+        },
+        token=access_token(producer_user),
+    )
+    assert answer["data"]["productVariantChannelListingUpdate"]["errors"][0]["code"] == (
+        "INVALID_PRICE"
+    )
+    after = VariantChannelListing.objects.get(variant=variant, channel=channel).price_amount
+    assert after == before and "overflow" not in json.dumps(answer)
+
+
+def test_an_absurd_stock_is_a_clear_error(graphql, producer_user):
+    from marketplace.warehouses.models import Stock
+
+    variant = Product.objects.get(slug="demo-00").variants.order_by("sku").first()
+    stock = Stock.objects.filter(variant=variant).first()
+    answer = graphql(
+        """mutation($v: ID!, $w: ID!) { productVariantStocksUpdate(variantId: $v,
+        stocks: [{warehouse: $w, quantity: 2000000000}]) { errors { field code } } }""",
+        {
+            "v": to_global_id("ProductVariant", variant.pk),
+            "w": to_global_id("Warehouse", stock.warehouse_id),
+        },
+        token=access_token(producer_user),
+    )
+    assert answer["data"]["productVariantStocksUpdate"]["errors"][0]["field"] == "quantity"
+    assert Stock.objects.get(pk=stock.pk).quantity == stock.quantity
