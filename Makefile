@@ -35,8 +35,15 @@ lint: $(STAMP)
 	@if [ -f ../shared/tools/check_boundaries.py ]; then \
 		$(BIN)/python ../shared/tools/check_boundaries.py .; fi
 
+# GS1's Digital Link toolkit (npm, pinned in tests/gs1_toolkit/package-lock.json), which
+# the conformance tests run our URIs through.
+TOOLKIT := tests/gs1_toolkit/node_modules/.installed-stamp
+$(TOOLKIT): tests/gs1_toolkit/package.json tests/gs1_toolkit/package-lock.json
+	cd tests/gs1_toolkit && npm ci --no-audit --no-fund --silent
+	touch $(TOOLKIT)
+
 # pytest exits non-zero when it collects no tests, so an empty run fails too.
-test: lint
+test: lint $(TOOLKIT)
 	$(BIN)/python -m pytest
 
 # Refresh requirements.lock from a clean environment after changing pyproject.toml.

@@ -2,7 +2,10 @@
 
 Path: /01/{GTIN-14}[/22/{cpv}][/10/{lot}][/21/{serial}], key qualifiers in that
 canonical order; data attributes in the query string (17 = expiry date, YYMMDD).
-Values are percent-encoded. GTIN-8/12/13 are accepted and normalised to 14 digits."""
+Values are percent-encoded: "/" (which GS1's character set 82 allows in a lot) travels
+as %2F. GTIN-8/12/13 are accepted and normalised to 14 digits, as GS1's toolkit does;
+the URIs we build always carry 14. Checked against GS1's `digital-link.js` in
+`tests/traceability/test_digital_link_toolkit.py`."""
 
 import re
 from dataclasses import dataclass, replace
@@ -15,8 +18,8 @@ from traceability.errors import TraceError, TraceErrorCode
 QUALIFIERS = ("22", "10", "21")  # canonical order: CPV, batch/lot, serial
 FIELD_FOR = {"22": "cpv", "10": "lot", "21": "serial"}
 MAX_LENGTH = {"22": 20, "10": 20, "21": 20}
-# GS1 AI encodable character set 82, without "/" which cannot travel in a path segment.
-_CSET82 = re.compile(r"^[!\"%&'()*+,\-.0-9:;<=>?A-Z_a-z]+$")
+# GS1 AI encodable character set 82 (GS1 General Specifications, figure 7.11-1).
+_CSET82 = re.compile(r"^[!\"%&'()*+,\-./0-9:;<=>?A-Z_a-z]+$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def encode(link: DigitalLink, base_url: str) -> str:
     return uri
 
 
-def decode(uri: str) -> DigitalLink:
+def decode(uri: str, today: date | None = None) -> DigitalLink:
     """Parse a Digital Link URI (any domain); raise a coded error on malformed input."""
     split = urlsplit(uri)
     segments = [segment for segment in split.path.split("/") if segment]
@@ -77,16 +80,28 @@ def decode(uri: str) -> DigitalLink:
             raise _fail("key qualifiers must appear once, in the order 22, 10, 21")
         seen.append(ai)
         link = replace(link, **{FIELD_FOR[ai]: _check_value(ai, unquote(raw))})
-    return replace(link, expiry=_expiry(dict(parse_qsl(split.query))))
+    return replace(link, expiry=_expiry(dict(parse_qsl(split.query)), today or date.today()))
 
 
-def _expiry(query: dict) -> date | None:
+def century_year(yy: int, today: date) -> int:
+    """The full year of a two-digit YY by GS1's sliding window (General Specifications
+    7.12): more than 50 years ahead is last century, 50 or more behind is next century."""
+    difference = yy - today.year % 100
+    century = today.year // 100 * 100
+    if 51 <= difference <= 99:
+        return century - 100 + yy
+    if -99 <= difference <= -50:
+        return century + 100 + yy
+    return century + yy
+
+
+def _expiry(query: dict, today: date) -> date | None:
     raw = query.get("17")
     if raw is None:
         return None
     if not re.fullmatch(r"\d{6}", raw):
         raise _fail("17 (expiry) must be YYMMDD")
-    year, month, day = 2000 + int(raw[:2]), int(raw[2:4]), int(raw[4:])
+    year, month, day = century_year(int(raw[:2]), today), int(raw[2:4]), int(raw[4:])
     try:
         # GS1: day 00 means the last day of the month.
         return date(year, month, day) if day else _month_end(year, month)

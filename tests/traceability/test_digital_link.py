@@ -63,7 +63,7 @@ def test_malformed_links_give_a_coded_error(uri, detail):
 
 
 GS1_TEXT = st.text(
-    alphabet="!\"%&'()*+,-.0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz",
+    alphabet="!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz",
     min_size=1,
     max_size=20,
 )
@@ -81,8 +81,29 @@ def gtins(draw):
     lot=st.none() | GS1_TEXT,
     serial=st.none() | GS1_TEXT,
     cpv=st.none() | GS1_TEXT,
-    expiry=st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    # dates GS1's sliding century window reads back from two digits, seen from 2026
+    expiry=st.none() | st.dates(min_value=date(2000, 1, 1), max_value=date(2076, 12, 31)),
 )
 def test_decode_of_encode_gives_back_the_same_link(gtin, lot, serial, cpv, expiry):
     link = DigitalLink(gtin=gtin.zfill(14), lot=lot, serial=serial, cpv=cpv, expiry=expiry)
-    assert decode(encode(link, BASE)) == link
+    assert decode(encode(link, BASE), today=date(2026, 12, 6)) == link
+
+
+@pytest.mark.parametrize(
+    ("yymmdd", "expected"),
+    [
+        ("991231", date(1999, 12, 31)),  # 73 years ahead: last century
+        ("761231", date(2076, 12, 31)),  # 50 years ahead: this century
+        ("771231", date(1977, 12, 31)),  # 51 years ahead: last century
+        ("000101", date(2000, 1, 1)),
+    ],
+)
+def test_two_digit_years_follow_gs1s_sliding_window(yymmdd, expected):
+    uri = f"{BASE}/01/8934588012112?17={yymmdd}"
+    assert decode(uri, today=date(2026, 12, 6)).expiry == expected
+
+
+def test_a_lot_with_a_slash_travels_as_percent_2f():
+    uri = encode(DigitalLink(gtin="8934588012112", lot="AB/12", serial="S1"), BASE)
+    assert uri == f"{BASE}/01/08934588012112/10/AB%2F12/21/S1"
+    assert decode(uri).lot == "AB/12"

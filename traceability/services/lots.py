@@ -48,7 +48,9 @@ def create_lot(
         raise TraceError(TraceErrorCode.REQUIRED, "gtin")
     if not code or len(code) > 20 or not _CSET82.match(code):
         raise TraceError(
-            TraceErrorCode.INVALID_VALUE, "code", detail="1–20 letters, digits or - . _ (no /)"
+            TraceErrorCode.INVALID_VALUE,
+            "code",
+            detail="1–20 characters of GS1's set 82 (letters, digits, - . _ / and the like)",
         )
     if expiry_date and expiry_date < production_date:
         raise TraceError(TraceErrorCode.INVALID_VALUE, "expiry_date", detail="before production")
