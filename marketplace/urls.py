@@ -8,7 +8,7 @@ from marketplace.graphql.view import ApiView
 from marketplace.health import healthz
 from marketplace.payments.views import stripe_webhook
 from program import views as program_feed
-from storefront.views import trace
+from storefront.views import resolver, trace
 
 admin.site.site_header = "OCOP Market"
 admin.site.site_title = "OCOP Market"
@@ -31,6 +31,9 @@ urlpatterns = [
         trace.stamp,
         name="trace-stamp",
     ),
+    # Values holding "/" (sent as %2F, which the server decodes before routing).
+    re_path(r"^01/(?P<rest>.+)$", trace.any_path, name="trace-any"),
+    path(".well-known/gs1resolver", resolver.well_known, name="gs1-resolver"),
     path("scan/<int:scan_id>/<str:token>/", trace.scan_result, name="scan-result"),
     path("scan/<int:scan_id>/<str:token>/location", trace.scan_location, name="scan-location"),
     path("", include("storefront.urls")),

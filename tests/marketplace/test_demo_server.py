@@ -15,7 +15,7 @@ from django.db import connection
 from marketplace.serve import gunicorn_command, serve
 from tests.subprocess_env import database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _free_port() -> int:

@@ -137,7 +137,8 @@ def test_link_types_choose_the_target(client, stamp):
 
 def test_an_unknown_gtin_is_404(client, db):
     assert client.get("/01/08934588012112").status_code == 404
-    assert client.get("/01/8934588012113").status_code == 404
+    # a wrong check digit is malformed: a conformant resolver answers 400
+    assert client.get("/01/8934588012113").status_code == 400
 
 
 def test_scans_are_rate_limited_per_client(client, stamp, settings):
