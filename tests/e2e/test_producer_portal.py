@@ -137,10 +137,10 @@ def test_a_new_producer_lists_a_product_issues_stamps_and_ships_an_order(
     assert (part.status, part.tracking_code) == (ProducerOrderStatus.DELIVERED, "VNPOST-2026")
     assert order.payments.get().status == PaymentStatus.CHARGED
 
-    # The photo on the shop has no location data left
+    # The photo on the shop has no location data left, and is kept at 2400 px at most
     stored = producer.products.get().images.get()
     with stored.image.open("rb") as handle, Image.open(io.BytesIO(handle.read())) as image:
-        assert image.size == (3000, 4000) and not image.getexif()
+        assert image.size == (1800, 2400) and not image.getexif()
 
 
 def place_cod_order(sku: str, producer):
