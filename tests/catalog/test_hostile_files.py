@@ -5,6 +5,7 @@ decoding would exhaust memory."""
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -171,7 +172,14 @@ def test_four_concurrent_40_megapixel_pngs_stay_within_bounded_memory():
         capture_output=True,
         text=True,
         timeout=300,
-        env={**__import__("os").environ, "OCOP_MODE": "test", "IMAGE_WORKERS": "2"},
+        # A database address that is never dialled: the child decodes images only, and
+        # must not start or stop the test session's embedded server.
+        env={
+            **os.environ,
+            "OCOP_MODE": "test",
+            "IMAGE_WORKERS": "2",
+            "DATABASE_URL": "postgresql://unused@127.0.0.1:9/unused",
+        },
     )
     assert result.returncode == 0, result.stderr[-2000:]
     figures = json.loads(result.stdout.strip().splitlines()[-1])
