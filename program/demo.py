@@ -64,9 +64,12 @@ def load_program() -> dict:
         year=2023,
         administrative_unit=tu_ky,
         defaults={
-            "title": "Kế hoạch thực hiện Chương trình OCOP huyện Tứ Kỳ năm 2023 (minh hoạ)",
-            "decision_number": "KH-OCOP/2023 (minh hoạ)",
-            "decision_date": date(2023, 2, 15),
+            # The plan the demo is modelled on: UBND huyện Tứ Kỳ, Kế hoạch 36/KH-UBND
+            # of 28 February 2023 (its targets here are illustrative).
+            "title": "Kế hoạch thực hiện Chương trình Mỗi xã một sản phẩm (OCOP) "
+            "huyện Tứ Kỳ năm 2023",
+            "decision_number": "36/KH-UBND",
+            "decision_date": date(2023, 2, 28),
         },
     )
     for order, (metric, minimum, maximum) in enumerate(TARGETS):

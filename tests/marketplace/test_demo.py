@@ -139,3 +139,11 @@ def test_the_demo_traces_a_dozen_products_with_stamps_scans_and_one_recall(demo)
     assert Lot.objects.filter(status="recalled").count() == 1
     assert all(lot.batches.exists() and lot.events.count() >= 4 for lot in Lot.objects.all())
     assert Scan.objects.filter(verdict="genuine_repeat").exists()
+
+
+def test_the_demo_plan_is_tu_kys_own_2023_plan(demo):
+    from program.models import Plan
+
+    plan = Plan.objects.get(year=2023)
+    assert (plan.decision_number, plan.decision_date.isoformat()) == ("36/KH-UBND", "2023-02-28")
+    assert plan.administrative_unit.name.endswith("Tứ Kỳ")
