@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.utils.translation import gettext
+
 from catalog.models import AdministrativeUnit
 
 
@@ -41,3 +43,27 @@ def units_valid_on(day: date, level: str | None = None):
     """Units in force on `day`, optionally of one level."""
     units = AdministrativeUnit.objects.filter(valid_from__lte=day).exclude(valid_to__lt=day)
     return units.filter(level=level) if level else units
+
+
+def _chain(unit: AdministrativeUnit) -> list[str]:
+    names = []
+    while unit is not None:
+        names.append(str(unit))
+        unit = unit.parent
+    return names
+
+
+def full_address(street: str, commune: AdministrativeUnit, day: date | None = None) -> str:
+    """A postal address down to the province, in the units in force on `day` (today);
+    when the commune has since been merged, its former units follow in brackets, as
+    papers issued before the merger name them (Circular 02/2024/TT-BKHCN asks for the
+    producer's address on the traceability page)."""
+    day = day or date.today()
+    current = successors_on(commune, day)
+    now = current[0] if len(current) == 1 else commune
+    parts = [part for part in (street.strip(), *_chain(now)) if part]
+    text = ", ".join(parts)
+    if now != commune:
+        until = gettext("until %(date)s") % {"date": f"{commune.valid_to:%d/%m/%Y}"}
+        text += f" ({until}: {', '.join(_chain(commune))})"
+    return text

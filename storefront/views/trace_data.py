@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from catalog.models import Product, ProductVariant
+from catalog.services.administrative_units import full_address
 from catalog.services.ratings import current_certificate
 from marketplace.channels.models import VariantChannelListing
 from marketplace.money import format_money
@@ -51,7 +52,7 @@ def product_data(variant: ProductVariant) -> dict:
         "image": image.image.url if image else None,
         "producer": {
             "name": producer.name,
-            "address": f"{producer.street_address}, {producer.commune}, {producer.commune.parent}",
+            "address": full_address(producer.street_address, producer.commune),
             "phone": producer.phone,
         },
         "shelf_life_days": product.shelf_life_days,

@@ -46,3 +46,20 @@ def test_units_valid_on_a_day_come_from_their_own_time(db):
 def test_seeded_units_below_province_are_marked_illustrative(db):
     assert not AdministrativeUnit.objects.filter(level="commune", is_illustrative=False).exists()
     assert not AdministrativeUnit.objects.get(code="30").is_illustrative
+
+
+def test_an_address_names_todays_units_down_to_the_province_and_the_former_ones(db):
+    from django.utils import translation
+
+    from catalog.services.administrative_units import full_address
+
+    old = AdministrativeUnit.objects.get(code="10900", valid_to__isnull=False)
+    with translation.override("vi"):
+        today = full_address("Thôn 2", old, date(2026, 12, 6))
+        before = full_address("Thôn 2", old, date(2024, 1, 1))
+
+    assert today == (
+        "Thôn 2, Xã Tứ Kỳ, Thành phố Hải Phòng "
+        "(đến 30/06/2025: Thị trấn Tứ Kỳ, Huyện Tứ Kỳ, Tỉnh Hải Dương)"
+    )
+    assert before == "Thôn 2, Thị trấn Tứ Kỳ, Huyện Tứ Kỳ, Tỉnh Hải Dương"
