@@ -34,14 +34,14 @@ def load_traceability() -> dict:
 
 
 def _lot(variant, code: str, index: int) -> Lot:
-    # Made some months before the demo is loaded, so its lots are never past their expiry.
-    made = timezone.localdate() - timedelta(days=320 - index * 9)
+    # Made weeks before the demo is loaded, well within the product's shelf life (180
+    # days for foods): the expiry follows from it, so the stamps say "genuine".
+    made = timezone.localdate() - timedelta(days=75 - index * 5)
     producer = variant.product.producer
     lot = create_lot(
         variant,
         code=code,
         production_date=made,
-        expiry_date=made + timedelta(days=540),
         quantity=Decimal(300 + index * 25),
         unit="kg" if index % 3 else "l",
         origin_name=f"Vùng sản xuất {producer.commune.name}",

@@ -10,6 +10,7 @@ class TraceErrorCode(StrEnum):
     INVALID_DIGITAL_LINK = "invalid_digital_link"
     INVALID_GTIN = "invalid_gtin"
     INVALID_VALUE = "invalid_value"
+    EXPIRY_BEYOND_SHELF_LIFE = "expiry_beyond_shelf_life"
     INVALID_SERIAL = "invalid_serial"
     DUPLICATE_LOT = "duplicate_lot"
     LOT_NOT_ACTIVE = "lot_not_active"
@@ -28,6 +29,12 @@ MESSAGES = {
     TraceErrorCode.INVALID_GTIN: (
         "Mã GTIN {value} không hợp lệ (sai độ dài hoặc số kiểm tra).",
         "GTIN {value} is invalid (wrong length or check digit).",
+    ),
+    TraceErrorCode.EXPIRY_BEYOND_SHELF_LIFE: (
+        "Hạn dùng {expiry} muộn hơn thời hạn sử dụng của sản phẩm cho phép ({days} ngày từ "
+        "ngày sản xuất {production}: muộn nhất {latest}).",
+        "Expiry {expiry} is later than the product's shelf life allows ({days} days from "
+        "production on {production}: {latest} at the latest).",
     ),
     TraceErrorCode.INVALID_VALUE: (
         "Giá trị {field} không hợp lệ: {detail}",

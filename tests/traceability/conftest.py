@@ -34,7 +34,7 @@ def new_lot(code="NM-2024-01", expiry=date(2030, 12, 31), **fields):
         group=ProductGroup.objects.get(code="1.4"),
         name=f"Nước mắm cá cơm {number}",
         slug=f"nmcc-{number}",
-        shelf_life_days=720,
+        shelf_life_days=2500,
     )
     variant = ProductVariant.objects.create(
         product=product,

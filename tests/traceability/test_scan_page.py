@@ -49,7 +49,7 @@ def test_the_page_shows_what_the_law_requires(client, stamp):
         "01/03/2024" if False else "2024-03-01",
         stamp.batch.lot.variant.gtin_display,
         serials.display(stamp.serial),
-        "720",
+        "2500",  # the shelf life, in days
         stamp.batch.lot.code,
         "Nhà thùng Nguyên Giáp",
     ]:

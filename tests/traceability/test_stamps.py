@@ -1,3 +1,4 @@
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -97,8 +98,21 @@ def test_a_lot_code_is_unique_per_gtin_and_checked(make_lot):
             origin_name="x",
             origin_unit=lot.origin_unit,
         )
-    with pytest.raises(TraceError) as slash:
-        make_lot(code="L/2")
+    with pytest.raises(TraceError) as outside:
+        make_lot(code="L 2")  # a space is outside GS1's set 82 ("/" is inside it)
     assert duplicate.value.code == TraceErrorCode.DUPLICATE_LOT
-    assert slash.value.code == TraceErrorCode.INVALID_VALUE
+    assert outside.value.code == TraceErrorCode.INVALID_VALUE
     assert lot.events.get().business_step == "commissioning"
+
+
+def test_expiry_follows_the_shelf_life_and_never_outlasts_it(make_lot):
+    # the fixture's product keeps 2500 days; production on 1 March 2024
+    derived = make_lot(code="L-D", expiry=None)
+    within = make_lot(code="L-W", expiry=date(2025, 1, 1))
+    with pytest.raises(TraceError) as beyond:
+        make_lot(code="L-B", expiry=date(2031, 1, 5))
+
+    assert derived.expiry_date == date(2031, 1, 4)
+    assert within.expiry_date == date(2025, 1, 1)
+    assert beyond.value.code == TraceErrorCode.EXPIRY_BEYOND_SHELF_LIFE
+    assert "04/01/2031" in beyond.value.message_vi and "shelf life" in beyond.value.message_en

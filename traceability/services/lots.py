@@ -1,6 +1,6 @@
 """Lots, their diary of events, and recalls."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -29,6 +29,28 @@ EVENT_SHAPE = {
 }
 
 
+def _checked_expiry(shelf_life_days, production_date: date, expiry_date: date | None):
+    """The lot's expiry: production date + the product's shelf life when none is given;
+    never later than that when one is (a lot cannot outlast what its label declares)."""
+    if expiry_date and expiry_date < production_date:
+        raise TraceError(TraceErrorCode.INVALID_VALUE, "expiry_date", detail="before production")
+    if not shelf_life_days:
+        return expiry_date
+    latest = production_date + timedelta(days=shelf_life_days)
+    if expiry_date is None:
+        return latest
+    if expiry_date > latest:
+        raise TraceError(
+            TraceErrorCode.EXPIRY_BEYOND_SHELF_LIFE,
+            "expiry_date",
+            expiry=f"{expiry_date:%d/%m/%Y}",
+            days=shelf_life_days,
+            production=f"{production_date:%d/%m/%Y}",
+            latest=f"{latest:%d/%m/%Y}",
+        )
+    return expiry_date
+
+
 def create_lot(
     variant: ProductVariant,
     *,
@@ -52,8 +74,7 @@ def create_lot(
             "code",
             detail="1–20 characters of GS1's set 82 (letters, digits, - . _ / and the like)",
         )
-    if expiry_date and expiry_date < production_date:
-        raise TraceError(TraceErrorCode.INVALID_VALUE, "expiry_date", detail="before production")
+    expiry_date = _checked_expiry(variant.product.shelf_life_days, production_date, expiry_date)
     try:
         with transaction.atomic():
             lot = Lot.objects.create(
