@@ -67,6 +67,15 @@ def _has_nul(value) -> bool:
     return False
 
 
+def _declared_length(request) -> int:
+    # The header, not the body: a multipart body may already have been parsed (and its
+    # stream consumed) by the middleware that checks form fields.
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return MAX_REQUEST_BYTES + 1
+
+
 def _refused(message: str, code: str, status: int) -> JsonResponse:
     return JsonResponse(
         {"errors": [{"message": message, "extensions": {"code": code}}]}, status=status
@@ -98,8 +107,8 @@ class ApiView(FileUploadGraphQLView):
                 "CSRF_FAILED",
                 403,
             )
-        if len(request.body) > MAX_REQUEST_BYTES and not request.content_type.startswith(
-            "multipart/"
+        if not request.content_type.startswith("multipart/") and _declared_length(request) > (
+            MAX_REQUEST_BYTES
         ):
             return _refused(
                 f"Yêu cầu quá lớn (tối đa {MAX_REQUEST_BYTES // 1024} KB). / The request is "

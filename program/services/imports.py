@@ -93,6 +93,11 @@ MAX_ROW_QUANTITY = 10_000_000
 MAX_ROW_GROSS = Decimal(100_000_000_000)
 
 
+def _vi(number) -> str:
+    """1000000 → "1.000.000", as Vietnamese writes numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
 class _Invalid(Exception):
     pass
 
@@ -148,7 +153,7 @@ def _quantity(value, **_) -> int:
         or not 0 < number <= MAX_ROW_QUANTITY
     ):
         raise _Invalid(
-            f"Số lượng «{text}» phải là số nguyên dương, tối đa {MAX_ROW_QUANTITY:,}.",
+            f"Số lượng «{text}» phải là số nguyên dương, tối đa {_vi(MAX_ROW_QUANTITY)}.",
             f"Quantity “{text}” must be a positive whole number, {MAX_ROW_QUANTITY:,} at most.",
         )
     return int(number)
@@ -170,7 +175,7 @@ def _gross(value, **_) -> str:
         or not 0 <= amount <= MAX_ROW_GROSS
     ):
         raise _Invalid(
-            f"Thành tiền «{text}» phải là số đồng nguyên, không âm, tối đa {MAX_ROW_GROSS:,}.",
+            f"Thành tiền «{text}» phải là số đồng nguyên, không âm, tối đa {_vi(MAX_ROW_GROSS)}.",
             f"Amount “{text}” must be whole đồng, not negative, {MAX_ROW_GROSS:,} at most.",
         )
     return str(amount.quantize(Decimal(1)))

@@ -181,7 +181,7 @@ def test_an_import_with_one_bad_row_shows_the_row_and_imports_nothing(staff):
 
     html = preview.content.decode()
     assert 'data-testid="import-errors"' in html
-    assert "Số lượng «abc» phải là số nguyên dương." in html
+    assert "Số lượng «abc» phải là số nguyên dương, tối đa 10.000.000." in html
     assert 'data-testid="confirm-import"' not in html
     assert "không dòng nào được nhập" in confirm.content.decode()
     assert SalesLedgerEntry.objects.count() == before
