@@ -44,6 +44,17 @@ def cut_labels(page: Path, size: LabelSize, dpi: int, folder: Path) -> list[Path
     return cells
 
 
+def decode_sheets(pdf: Path, folder: Path) -> list[str]:
+    """Render the sheets at 200 dpi, cut them into labels, decode every QR with zbar."""
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(folder / "page")], check=True)
+    cells = folder / "cells"
+    cells.mkdir()
+    pages = sorted(folder.glob("page*.png"))
+    return decode_images(
+        [cell for page in pages for cell in cut_labels(page, LabelSize(), 200, cells)]
+    )
+
+
 def test_every_qr_on_a_printed_sheet_decodes_to_its_stamp(make_lot, tmp_path):
     # given a batch of 30 stamps (two A4 pages of 27 labels)
     batch = issue_batch(make_lot(), 30)
@@ -53,15 +64,9 @@ def test_every_qr_on_a_printed_sheet_decodes_to_its_stamp(make_lot, tmp_path):
     # when it is printed with the command, and the pages are rendered at 200 dpi
     call_command("stamps", "print", str(batch.pk), "--pdf", str(pdf), stdout=progress)
     assert shutil.which("pdftoppm"), "poppler-utils must be installed (.ci/run installs it)"
-    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    decoded = decode_sheets(pdf, tmp_path)
 
     # then every QR decodes to the Digital Link of one stored stamp, each exactly once
-    cells = tmp_path / "cells"
-    cells.mkdir()
-    pages = sorted(tmp_path.glob("page*.png"))
-    decoded = decode_images(
-        [cell for page in pages for cell in cut_labels(page, LabelSize(), 200, cells)]
-    )
     expected = {stamp_uri(stamp) for stamp in batch.stamps.select_related("batch__lot__variant")}
     assert sorted(decoded) == sorted(expected)
     assert len(list(tmp_path.glob("page*.png"))) == 2

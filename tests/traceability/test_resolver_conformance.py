@@ -3,16 +3,14 @@ JSON-LD, HEAD and OPTIONS with CORS, Vary: Accept, link types as full URIs, the
 well-known description, 400 for malformed URIs; and a lot holding "/" end to end:
 issued, printed, its QR decoded, and resolved through the production server."""
 
-import subprocess
 import time
 import urllib.request
 
 import pytest
 
 from tests.subprocess_env import database_url
-from tests.traceability.test_printing import cut_labels, decode_images
+from tests.traceability.test_printing import decode_sheets
 from traceability.models import Scan
-from traceability.printing.content import LabelSize
 from traceability.services.stamps import issue_batch, stamp_uri
 
 GS1 = "https://gs1.org/voc/"
@@ -135,13 +133,7 @@ def test_a_slash_lot_is_issued_printed_scanned_and_resolved_by_the_real_server(m
     pdf = tmp_path / "tem.pdf"
     with pdf.open("wb") as output:
         print_batch(batch, output)
-    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
-    cells = tmp_path / "cells"
-    cells.mkdir()
-    pages = sorted(tmp_path.glob("page*.png"))
-    decoded = decode_images(
-        [cell for page in pages for cell in cut_labels(page, LabelSize(), 200, cells)]
-    )
+    decoded = decode_sheets(pdf, tmp_path)
     assert len(decoded) == 2 and all("/10/NM%2F2026%2F03/21/" in uri for uri in decoded)
 
     port = _free_port()
