@@ -17,17 +17,21 @@ def to_global_id(type_name: str, pk) -> str:
     return base64.b64encode(f"{type_name}:{pk}".encode()).decode()
 
 
+def decode_global_id(global_id: str) -> tuple[str, str] | None:
+    """("Type", "value") of a Saleor-style ID (base64 of "Type:value"), or None."""
+    try:
+        type_name, _, value = base64.b64decode(global_id, validate=True).decode().partition(":")
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        return None
+    return type_name, value
+
+
 def from_global_id(global_id: str, expected: str) -> int:
     """The primary key in a Saleor-style ID (base64 of "Type:pk"), or a GraphQL error."""
-    try:
-        type_name, _, pk = base64.b64decode(global_id, validate=True).decode().partition(":")
-        if type_name != expected or not pk.isdigit():
-            raise ValueError
-        return int(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise GraphQLError(
-            f"Couldn't resolve id: {global_id} (expected a {expected} ID)."
-        ) from None
+    decoded = decode_global_id(global_id)
+    if decoded is None or decoded[0] != expected or not decoded[1].isdigit():
+        raise GraphQLError(f"Couldn't resolve id: {global_id} (expected a {expected} ID).")
+    return int(decoded[1])
 
 
 class Money(graphene.ObjectType):

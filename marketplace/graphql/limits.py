@@ -7,9 +7,8 @@ a variable counts by the variable's value, or its default, or the largest page w
 is neither a plain whole number."""
 
 from contextvars import ContextVar
-from functools import lru_cache
 
-from graphql import GraphQLError, ValidationRule, parse
+from graphql import GraphQLError, ValidationRule
 from graphql.language import (
     FieldNode,
     FragmentSpreadNode,
@@ -43,13 +42,8 @@ class _PageVariables(Visitor):
             self.names.add(node.value.name.value)
 
 
-@lru_cache(maxsize=512)
-def page_variable_names(query: str) -> frozenset:
-    """The variables a query uses as page sizes (their values change its cost)."""
-    try:
-        document = parse(query, max_tokens=MAX_TOKENS)
-    except GraphQLError:
-        return frozenset()
+def page_variable_names(document) -> frozenset:
+    """The variables a parsed query uses as page sizes (their values change its cost)."""
     collector = _PageVariables()
     visit(document, collector)
     return frozenset(collector.names)
@@ -68,7 +62,7 @@ def _page_factor(field: FieldNode, variables: dict, defaults: dict) -> int:
         if argument.name.value in PAGE_ARGUMENTS:
             value = argument.value
             if value.kind == "int_value":
-                return max(1, min(int(value.value), MAX_PAGE_SIZE))
+                return _page_size(int(value.value))
             if value.kind == "variable":
                 name = value.name.value
                 if name in variables and variables[name] is not None:

@@ -2,8 +2,6 @@
 gateway (`transactionInitialize`), `checkoutComplete` opens the payment and returns what
 the client needs, and `transactionProcess` asks the gateway again (a webhook fallback)."""
 
-import base64
-import binascii
 import hmac
 
 import graphene
@@ -12,7 +10,7 @@ from django.conf import settings
 from marketplace.checkout.services import choose_payment
 from marketplace.errors import CommerceError
 from marketplace.graphql.checkout_types import GATEWAY_IDS, find_checkout
-from marketplace.graphql.core import Money, error_type, to_global_id
+from marketplace.graphql.core import Money, decode_global_id, error_type, to_global_id
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway, Payment, PaymentStatus
 
@@ -87,12 +85,11 @@ def transaction_id(payment: Payment) -> str:
 def find_payment(info, global_id: str) -> Payment | None:
     """The payment the id names, when the id carries its order's token or the caller is
     the order's buyer or payments staff; None alike for a missing or a foreign one."""
-    try:
-        kind, _, value = base64.b64decode(global_id, validate=True).decode().partition(":")
-    except (ValueError, binascii.Error, UnicodeDecodeError):
+    decoded = decode_global_id(global_id)
+    if decoded is None or decoded[0] != "TransactionItem":
         return None
-    pk, _, token = value.partition(".")
-    if kind != "TransactionItem" or not pk.isdigit() or len(pk) > 18:
+    pk, _, token = decoded[1].partition(".")
+    if not pk.isdigit() or len(pk) > 18:
         return None
     payment = Payment.objects.select_related("order").filter(pk=int(pk)).first()
     if payment is None:

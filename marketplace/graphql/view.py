@@ -44,6 +44,12 @@ def _parsed(query: str):
 
 
 @lru_cache(maxsize=512)
+def _page_variables(query: str) -> frozenset:
+    # From the same cached parse as the execution, not a second one.
+    return page_variable_names(_parsed(query))
+
+
+@lru_cache(maxsize=512)
 def _validation_errors(query: str, page_sizes: tuple):
     # Page sizes given as variables change the query's cost, so they are part of the key.
     request_variables.set({name: json.loads(value) for name, value in page_sizes})
@@ -155,7 +161,7 @@ class ApiView(FileUploadGraphQLView):
         page_sizes = tuple(
             sorted(
                 (name, json.dumps(variables.get(name), default=str))
-                for name in page_variable_names(query)
+                for name in _page_variables(query)
             )
         )
         errors = _validation_errors(query, page_sizes)
