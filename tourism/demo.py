@@ -36,7 +36,7 @@ POINTS = [
         "Làng nghề mây tre đan Phượng Kỳ",
         "Phuong Ky rattan craft village",
         "craft_village",
-        "Phượng Kỳ",
+        "Lạc Phượng",
         "20.842100",
         "106.371500",
         "8:00–17:00, nghỉ thứ Hai",
@@ -49,7 +49,7 @@ POINTS = [
         "Trạm dừng chân Ngọc Kỳ",
         "Ngoc Ky rest stop",
         "rest_stop",
-        "Ngọc Kỳ",
+        "Kỳ Sơn",
         "20.801700",
         "106.425200",
         "6:00–22:00 hằng ngày",
@@ -62,7 +62,7 @@ POINTS = [
         "Khu du lịch sinh thái Dân Chủ",
         "Dan Chu eco-tourism area",
         "attraction",
-        "Dân Chủ",
+        "Dân An",
         "20.786400",
         "106.389800",
         "8:00–18:00 hằng ngày",
@@ -96,7 +96,7 @@ def load_tourism() -> dict:
 def _point(row, online) -> TourismPoint:
     slug, name, name_en, kind, commune_name, lat, lon, hours, status, opened, products = row
     commune = AdministrativeUnit.objects.get(
-        level="commune", name=commune_name, valid_to=date(2025, 6, 30)
+        level="commune", name=commune_name, parent__code="298"
     )
     point, _ = TourismPoint.objects.update_or_create(
         slug=slug,

@@ -31,7 +31,7 @@ class ValidNowFilter(admin.SimpleListFilter):
 @admin.register(AdministrativeUnit)
 class AdministrativeUnitAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "level", "code", "parent", "valid_from", "valid_to"]
-    list_filter = ["level", ValidNowFilter, "is_illustrative"]
+    list_filter = ["level", ValidNowFilter]
     search_fields = ["name", "code", "sort_name"]
     autocomplete_fields = ["parent"]
     filter_horizontal = ["successors"]

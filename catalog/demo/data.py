@@ -1,7 +1,7 @@
 """The demo programme: producers and products modelled on Tứ Kỳ 2023. ILLUSTRATIVE DATA:
 names, numbers and GTINs are invented for the demo and belong to no real business."""
 
-# (slug, name, legal form, 2023 commune name, phone, bank BIN)
+# (slug, name, legal form, commune (as of June 2025, in Tứ Kỳ district), phone, bank BIN)
 PRODUCERS = [
     ("htx-cha-ruoi-tu-ky", "HTX Chả rươi Tứ Kỳ", "cooperative", "Tứ Kỳ", "0912345001", "970405"),
     (
@@ -48,7 +48,7 @@ PRODUCERS = [
         "trang-trai-ca-ro-tu-ky",
         "Trang trại Cá rô đồng Tứ Kỳ",
         "farm",
-        "Ngọc Kỳ",
+        "Kỳ Sơn",
         "0912345007",
         "970415",
     ),
@@ -64,7 +64,7 @@ PRODUCERS = [
         "co-so-ruou-nep-cong-lac",
         "Cơ sở Rượu nếp Cộng Lạc",
         "household",
-        "Cộng Lạc",
+        "Lạc Phượng",
         "0912345009",
         "970405",
     ),
@@ -80,7 +80,7 @@ PRODUCERS = [
         "htx-may-tre-dan-phuong-ky",
         "HTX Mây tre đan Phượng Kỳ",
         "cooperative",
-        "Phượng Kỳ",
+        "Lạc Phượng",
         "0912345011",
         "970415",
     ),
@@ -89,7 +89,7 @@ PRODUCERS = [
         "htx-du-lich-dan-chu",
         "HTX Du lịch sinh thái Dân Chủ",
         "cooperative",
-        "Dân Chủ",
+        "Dân An",
         "0912345013",
         "970405",
     ),

@@ -54,7 +54,7 @@ def load_catalog() -> dict:
 def _producer(index: int, row) -> Producer:
     slug, name, legal_form, commune_name, phone, bank_bin = row
     commune = AdministrativeUnit.objects.get(
-        level="commune", name=commune_name, valid_to=date(2025, 6, 30)
+        level="commune", name=commune_name, parent__code="298"
     )
     registration = f"04A80{index:05d}" if legal_form == "household" else f"08005{index:05d}"
     producer, _ = Producer.objects.update_or_create(

@@ -37,11 +37,6 @@ class AdministrativeUnit(models.Model):
         blank=True,
         related_name="predecessors",
     )
-    is_illustrative = models.BooleanField(
-        _("illustrative data"),
-        default=False,
-        help_text=_("Seeded without an official source for every code or merge."),
-    )
     sort_name = models.CharField(max_length=300, editable=False, db_index=True, db_collation="C")
 
     class Meta:

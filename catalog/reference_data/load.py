@@ -3,10 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from catalog.reference_data import administrative_units as units
+from catalog.reference_data.load_units import SEED_PROVINCES, load_official_units
 from catalog.reference_data.product_groups import GROUPS, LEGACY_SETS
 from catalog.reference_data.rule_sets import RULE_SETS, STAR_BANDS
-from catalog.text import sort_key
 
 
 def _date(value):
@@ -71,41 +70,7 @@ def load_product_groups(apps) -> None:
 
 
 def load_administrative_units(apps) -> None:
-    Unit = apps.get_model("catalog", "AdministrativeUnit")
-
-    def upsert(level, code, kind, name, parent, valid_from, valid_to, illustrative):
-        unit, _ = Unit.objects.update_or_create(
-            code=code,
-            valid_from=_date(valid_from),
-            defaults={
-                "level": level,
-                "kind": kind,
-                "name": name,
-                "parent": parent,
-                "valid_to": _date(valid_to),
-                "is_illustrative": illustrative,
-                "sort_name": sort_key(name),
-            },
-        )
-        return unit
-
-    by_code = {}
-    for code, kind, name, _parent, start, end, illustrative in units.PROVINCES:
-        by_code[code] = upsert("province", code, kind, name, None, start, end, illustrative)
-    for old, new in units.PROVINCE_SUCCESSORS.items():
-        by_code[old].successors.add(by_code[new])
-    for code, kind, name, parent, start, end, illustrative in units.DISTRICTS:
-        by_code[code] = upsert(
-            "district", code, kind, name, by_code[parent], start, end, illustrative
-        )
-    new_communes = {
-        key: upsert("commune", code, kind, name, by_code["31"], units.NEW_FROM, None, True)
-        for key, (code, kind, name) in units.NEW_COMMUNES.items()
-    }
-    district = by_code["298"]
-    for code, kind, name, successor_key in units.OLD_COMMUNES:
-        commune = upsert("commune", code, kind, name, district, units.OLD_FROM, units.OLD_TO, True)
-        commune.successors.add(new_communes[successor_key])
+    load_official_units(apps, SEED_PROVINCES)
 
 
 def load_all(apps) -> None:

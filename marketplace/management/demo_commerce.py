@@ -91,7 +91,7 @@ def _checkout(channel, customer: str, picks):
         full_name=customer,
         phone="0987654321",
         province_code="31",
-        commune_code="11000",
+        commune_code="11074",
         street_address="Số 12 đường Nguyễn Trãi",
     )
     email = customer.lower().replace(" ", ".") + CUSTOMER_DOMAIN

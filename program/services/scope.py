@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
+
 from catalog.models import AdministrativeUnit
 from program.errors import ProgramError, ProgramErrorCode
 from program.models import AreaAssignment
@@ -23,16 +25,33 @@ class Scope:
 
 
 def area_units(unit: AdministrativeUnit) -> frozenset[int]:
-    """The unit and every unit below it, of every version (2023 communes stay in 2023 districts)."""
-    found = {unit.pk}
-    frontier = [unit.pk]
+    """The unit and every unit below it, of every version, rolled up through succession
+    both ways: a 2023 district keeps its 2023 communes and takes in the communes that
+    succeeded them on 1 July 2025 (its producers' later sales are recorded there); a 2025
+    commune or province takes in the former communes it was formed from. A new commune
+    formed from communes of several former districts counts in each of them."""
+    found = _descendants({unit.pk})
+    Succession = AdministrativeUnit.successors.through
+    links = Succession.objects.filter(
+        Q(from_administrativeunit_id__in=found) | Q(to_administrativeunit_id__in=found)
+    ).values_list("from_administrativeunit_id", "to_administrativeunit_id")
+    linked = {pk for pair in links for pk in pair}
+    levels = dict(AdministrativeUnit.objects.filter(pk__in=linked).values_list("pk", "level"))
+    # Only communes carry records; following a province's successor would take in a
+    # whole merged province.
+    return frozenset(found | {pk for pk in linked if levels[pk] == "commune"})
+
+
+def _descendants(roots: set[int]) -> set[int]:
+    found = set(roots)
+    frontier = list(roots)
     while frontier:
         frontier = list(
             AdministrativeUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
         )
         frontier = [pk for pk in frontier if pk not in found]
         found.update(frontier)
-    return frozenset(found)
+    return found
 
 
 def scope_for(start: date, end: date, area: AdministrativeUnit | None = None) -> Scope:

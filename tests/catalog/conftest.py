@@ -1,4 +1,3 @@
-from datetime import date
 from decimal import Decimal
 from itertools import count
 
@@ -13,7 +12,7 @@ _sequence = count(1)
 @pytest.fixture
 def commune_2023(db):
     return AdministrativeUnit.objects.get(
-        level="commune", name="Quang Phục", valid_to=date(2025, 6, 30)
+        level="commune", name="Quang Phục", parent__code="298"
     )
 
 

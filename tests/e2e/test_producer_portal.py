@@ -157,7 +157,7 @@ def place_cod_order(sku: str, producer):
             full_name="Trần Thị Lan",
             phone="0987654321",
             province_code="31",
-            commune_code="11000",
+            commune_code="11074",
             street_address="Số 2 đường Lê Lợi",
         ),
     )

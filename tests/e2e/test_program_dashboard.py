@@ -40,7 +40,7 @@ def pay_cod_order(sku: str, quantity: int):
             full_name="Trần Thị Lan",
             phone="0987654321",
             province_code="31",
-            commune_code="11000",
+            commune_code="11074",
             street_address="Số 2 đường Lê Lợi",
         ),
     )

@@ -47,7 +47,7 @@ def two_producer_order(demo):
         lines=[(own, 1), (foreign, 2)],
     )
     checkout_services.set_shipping_address(
-        checkout, AddressInput("Mua Hàng", "0987654321", "31", "11000", "Số 1 Lê Lợi")
+        checkout, AddressInput("Mua Hàng", "0987654321", "31", "11074", "Số 1 Lê Lợi")
     )
     for producer in (own.product.producer, other_producer):
         checkout_services.set_delivery(checkout, producer, rate=producer.delivery_rates.first())

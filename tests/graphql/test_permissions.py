@@ -44,7 +44,7 @@ def owned():
         Channel.objects.get(slug="default-channel"), email="mua@example.vn", lines=[(variant, 1)]
     )
     checkout_services.set_shipping_address(
-        checkout, AddressInput("Mua Hàng", "0987654321", "31", "11000", "Số 1 Lê Lợi")
+        checkout, AddressInput("Mua Hàng", "0987654321", "31", "11074", "Số 1 Lê Lợi")
     )
     checkout_services.set_delivery(
         checkout, product.producer, rate=product.producer.delivery_rates.first()

@@ -153,7 +153,7 @@ def test_vietqr_completion_returns_the_payload_to_show(graphql, demo):
     checkout_id = graphql(
         "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
         '"default-channel", email: "a@example.vn", lines: $lines, shippingAddress: {'
-        'firstName: "A", streetAddress1: "1 Trần Phú", city: "11000", countryArea: "31", '
+        'firstName: "A", streetAddress1: "1 Trần Phú", city: "11074", countryArea: "31", '
         'phone: "0987654321"}}) { checkout { id shippingMethods { id } } errors { code } } }',
         {"lines": [{"variantId": rice, "quantity": 1}]},
     )["data"]["checkoutCreate"]["checkout"]
@@ -250,7 +250,7 @@ def test_card_payment_through_graphql_and_a_signed_webhook(graphql, demo, stripe
     checkout = graphql(
         "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
         '"default-channel", email: "the@example.vn", lines: $lines, shippingAddress: {'
-        'firstName: "A", streetAddress1: "1 Trần Phú", city: "11000", countryArea: "31", '
+        'firstName: "A", streetAddress1: "1 Trần Phú", city: "11074", countryArea: "31", '
         'phone: "0987654321"}}) { checkout { id shippingMethods { id } } errors { code } } }',
         {"lines": [{"variantId": rice, "quantity": 1}]},
     )["data"]["checkoutCreate"]["checkout"]
@@ -335,7 +335,7 @@ def test_address_book_create_update_delete(graphql, buyer_token):
     address = {
         "firstName": "Lan",
         "streetAddress1": "5 Trần Phú",
-        "city": "11000",
+        "city": "11074",
         "countryArea": "31",
         "phone": "0987654321",
     }

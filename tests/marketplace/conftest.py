@@ -89,7 +89,7 @@ def address():
         full_name="Nguyễn Thị Hoa",
         phone="0987654321",
         province_code="31",
-        commune_code="11000",
+        commune_code="11074",
         street_address="Số 5 đường Trần Phú",
     )
 

@@ -104,7 +104,7 @@ def cod_order_for(producer, *, quantity: int, price: int):
             full_name="Trần Văn Mua",
             phone="0987654321",
             province_code="31",
-            commune_code="11000",
+            commune_code="11074",
             street_address="Số 5 Trần Phú",
         ),
     )

@@ -12,7 +12,7 @@ ADDRESS = {
     "full_name": "Trần Văn Nam",
     "phone": "0912000111",
     "street_address": "Số 1 Điện Biên Phủ",
-    "commune_code": "11000",
+    "commune_code": "11074",
 }
 
 
@@ -68,7 +68,7 @@ def test_addresses_are_saved_validated_and_removed_after_confirmation(client, cu
     assert not customer.addresses.exists()
     client.post("/tai-khoan/addresses/", ADDRESS)
     address = customer.addresses.get()
-    assert address.commune.code == "11000" and address.province.code == "31"
+    assert address.commune.code == "11074" and address.province.code == "31"
     confirm = client.get(f"/tai-khoan/addresses/{address.pk}/delete")
     assert "Xoá địa chỉ này?" in confirm.content.decode()
     assert customer.addresses.exists()  # asking changes nothing
@@ -84,7 +84,7 @@ def test_another_customers_address_cannot_be_removed(client, customer):
         full_name="Khác",
         phone="0912000222",
         province=customer_address_unit("31"),
-        commune=customer_address_unit("11000"),
+        commune=customer_address_unit("11074"),
         street_address="Số 2",
     )
     assert client.post(f"/tai-khoan/addresses/{theirs.pk}/delete").status_code == 404

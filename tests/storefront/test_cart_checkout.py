@@ -31,7 +31,7 @@ ADDRESS = {
     "phone": "0987654321",
     "email": "thu@example.vn",
     "street_address": "Số 5 Lạch Tray",
-    "commune_code": "11000",
+    "commune_code": "11074",
 }
 
 
