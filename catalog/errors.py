@@ -14,6 +14,7 @@ class CatalogErrorCode(StrEnum):
     MANDATORY_CRITERIA_REQUIRED = "mandatory_criteria_required"
     COUNCIL_LEVEL_NOT_IN_RULE_SET = "council_level_not_in_rule_set"
     LEVEL_CANNOT_CERTIFY = "level_cannot_certify"
+    NOMINATION_REQUIRED = "nomination_required"
     STARS_NOT_CERTIFIABLE = "stars_not_certifiable"
     RULE_SET_NOT_IN_FORCE = "rule_set_not_in_force"
     OVERLAPPING_CERTIFICATE = "overlapping_certificate"
@@ -70,6 +71,12 @@ MESSAGES: dict[CatalogErrorCode, tuple[str, str]] = {
     CatalogErrorCode.LEVEL_CANNOT_CERTIFY: (
         "Theo {rule_set}, cấp {level} không được công nhận sản phẩm {stars} sao.",
         "Under {rule_set}, the {level} level may not certify {stars}-star products.",
+    ),
+    CatalogErrorCode.NOMINATION_REQUIRED: (
+        "Theo {rule_set}, hội đồng cấp {level_vi} chỉ đánh giá sản phẩm được cấp {lower_vi} đề"
+        " xuất{threshold_vi}; sản phẩm này chưa có đề xuất như vậy.",
+        "Under {rule_set}, the {level_en} council rates only products forwarded by the"
+        " {lower_en} level{threshold_en}; this product has no such nomination.",
     ),
     CatalogErrorCode.STARS_NOT_CERTIFIABLE: (
         "Sản phẩm {stars} sao chưa đạt chuẩn OCOP; chỉ công nhận từ 3 sao.",

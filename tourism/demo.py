@@ -95,9 +95,7 @@ def load_tourism() -> dict:
 
 def _point(row, online) -> TourismPoint:
     slug, name, name_en, kind, commune_name, lat, lon, hours, status, opened, products = row
-    commune = AdministrativeUnit.objects.get(
-        level="commune", name=commune_name, parent__code="298"
-    )
+    commune = AdministrativeUnit.objects.get(level="commune", name=commune_name, parent__code="298")
     point, _ = TourismPoint.objects.update_or_create(
         slug=slug,
         defaults={

@@ -46,7 +46,7 @@ class SubgroupInline(admin.TabularInline):
 
 @admin.register(ProductGroup)
 class ProductGroupAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "name_en", "parent"]
+    list_display = ["code", "name", "name_en", "parent", "vat_rate"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["code", "name", "name_en"]
     inlines = [SubgroupInline]
@@ -54,8 +54,16 @@ class ProductGroupAdmin(admin.ModelAdmin):
 
 @admin.register(LegacyProductSet)
 class LegacyProductSetAdmin(admin.ModelAdmin):
-    list_display = ["number", "name", "name_en", "maps_to"]
+    list_display = ["number", "name", "name_en", "sets_into"]
     search_fields = ["name", "name_en"]
+    filter_horizontal = ["maps_to"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("maps_to")
+
+    @admin.display(description=_("Decision 148 sub-groups"))
+    def sets_into(self, legacy):
+        return ", ".join(group.code for group in legacy.maps_to.all())
 
 
 class StarBandInline(admin.TabularInline):

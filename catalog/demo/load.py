@@ -24,6 +24,7 @@ from catalog.models import (
 )
 from catalog.services import ratings as rating_services
 from catalog.services.images import add_product_image
+from catalog.services.nominations import ORDER
 from catalog.services.products import ensure_dossier
 from catalog.services.rule_sets import rule_set_in_force
 
@@ -53,9 +54,7 @@ def load_catalog() -> dict:
 
 def _producer(index: int, row) -> Producer:
     slug, name, legal_form, commune_name, phone, bank_bin = row
-    commune = AdministrativeUnit.objects.get(
-        level="commune", name=commune_name, parent__code="298"
-    )
+    commune = AdministrativeUnit.objects.get(level="commune", name=commune_name, parent__code="298")
     registration = f"04A80{index:05d}" if legal_form == "household" else f"08005{index:05d}"
     producer, _ = Producer.objects.update_or_create(
         slug=slug,
@@ -136,14 +135,20 @@ def _members(rule_set: RuleSet, target: int) -> list[rating_services.MemberScore
 
 
 def _score(product, rule_code, level, target) -> Rating:
+    """The council's scores, after those of each lower council that forwarded the
+    product (the same members' marks: above every forwarding threshold)."""
     rule_set = RuleSet.objects.get(code=rule_code)
-    return rating_services.record_scores(
-        product,
-        rule_set,
-        level,
-        _members(rule_set, target),
-        mandatory_criteria_met_up_to=5 if rule_set.has_mandatory_criteria else None,
-    )
+    present = set(rule_set.level_rules.values_list("level", flat=True))
+    chain = [step for step in ORDER[: ORDER.index(level) + 1] if step in present]
+    for step in chain:
+        rating = rating_services.record_scores(
+            product,
+            rule_set,
+            step,
+            _members(rule_set, target),
+            mandatory_criteria_met_up_to=5 if rule_set.has_mandatory_criteria else None,
+        )
+    return rating
 
 
 def _certification(product_index, level, decided, suffix="") -> rating_services.Certification:

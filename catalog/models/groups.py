@@ -17,6 +17,14 @@ class ProductGroup(models.Model):
         related_name="subgroups",
     )
     examples = models.CharField(_("examples"), max_length=300, blank=True)
+    vat_rate = models.DecimalField(
+        _("VAT rate (%)"),
+        max_digits=4,
+        decimal_places=2,
+        default=10,
+        choices=[(0, "0 %"), (5, "5 %"), (8, "8 %"), (10, "10 %")],
+        help_text=_("Value-added tax included in the prices of this group's products."),
+    )
 
     class Meta:
         verbose_name = _("product group")
@@ -30,17 +38,22 @@ class ProductGroup(models.Model):
     def is_top_level(self) -> bool:
         return self.parent_id is None
 
+    @property
+    def is_leaf(self) -> bool:
+        """A sub-group (phân nhóm), such as 1.1a: where a product is filed."""
+        return self.code[-1].isalpha()
+
 
 class LegacyProductSet(models.Model):
-    """A product set (bộ sản phẩm) of Decision 1048/2019, mapped to a Decision 148 sub-group."""
+    """A product set (bộ sản phẩm) of Decision 1048/2019 and the Decision 148 sub-groups
+    (phân nhóm) it became."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200)
-    maps_to = models.ForeignKey(
+    maps_to = models.ManyToManyField(
         ProductGroup,
-        verbose_name=_("Decision 148 sub-group"),
-        on_delete=models.PROTECT,
+        verbose_name=_("Decision 148 sub-groups"),
         related_name="legacy_sets",
     )
 

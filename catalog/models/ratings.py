@@ -12,6 +12,7 @@ from catalog.models.rule_sets import CouncilLevel
 
 class RatingStatus(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
+    FORWARDED = "forwarded", _("forwarded to the next level")
     CERTIFIED = "certified", _("certified")
     EXPIRED = "expired", _("expired")
     REVOKED = "revoked", _("revoked")
@@ -60,6 +61,15 @@ class Rating(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="replaced_by",
+    )
+    nominated_by = models.ForeignKey(
+        "self",
+        verbose_name=_("nominated by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        help_text=_("The lower council's rating that forwarded the product to this council."),
     )
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
     revocation_reason = models.TextField(_("revocation reason"), blank=True)

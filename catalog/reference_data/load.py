@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from catalog.reference_data.load_units import SEED_PROVINCES, load_official_units
-from catalog.reference_data.product_groups import GROUPS, LEGACY_SETS
+from catalog.reference_data.product_groups import GROUPS, LEGACY_SETS, parent_code
 from catalog.reference_data.rule_sets import RULE_SETS, STAR_BANDS
 
 
@@ -52,21 +52,23 @@ def load_rule_sets(apps) -> None:
 def load_product_groups(apps) -> None:
     ProductGroup = apps.get_model("catalog", "ProductGroup")
     LegacyProductSet = apps.get_model("catalog", "LegacyProductSet")
-    for code, name, name_en, examples in GROUPS:
-        parent = ProductGroup.objects.get(code=code.split(".")[0]) if "." in code else None
+    for code, name, name_en, examples, vat_rate in GROUPS:
+        parent = parent_code(code)
         ProductGroup.objects.update_or_create(
             code=code,
-            defaults={"name": name, "name_en": name_en, "parent": parent, "examples": examples},
-        )
-    for number, name, name_en, group_code in LEGACY_SETS:
-        LegacyProductSet.objects.update_or_create(
-            number=number,
             defaults={
                 "name": name,
                 "name_en": name_en,
-                "maps_to": ProductGroup.objects.get(code=group_code),
+                "parent": ProductGroup.objects.get(code=parent) if parent else None,
+                "examples": examples,
+                "vat_rate": vat_rate,
             },
         )
+    for number, name, name_en, group_codes in LEGACY_SETS:
+        legacy, _ = LegacyProductSet.objects.update_or_create(
+            number=number, defaults={"name": name, "name_en": name_en}
+        )
+        legacy.maps_to.set(ProductGroup.objects.filter(code__in=group_codes.split()))
 
 
 def load_administrative_units(apps) -> None:
@@ -75,5 +77,9 @@ def load_administrative_units(apps) -> None:
 
 def load_all(apps) -> None:
     load_rule_sets(apps)
-    load_product_groups(apps)
+    ProductGroup = apps.get_model("catalog", "ProductGroup")
+    # Migration 0002 runs this before groups had a VAT rate and a third level;
+    # migration 0008 loads them.
+    if any(field.name == "vat_rate" for field in ProductGroup._meta.get_fields()):
+        load_product_groups(apps)
     load_administrative_units(apps)

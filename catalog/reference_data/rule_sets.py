@@ -49,8 +49,10 @@ RULE_SETS = [
         "has_mandatory_criteria": True,
         "validity_months": 36,
         "expiry_notice_days": 30,
+        # Decision 1489: the commune reviews and forwards every dossier (no score
+        # threshold; the 1048 district's "from 50 points" is not in it).
         "levels": {
-            "commune": ([], "50"),
+            "commune": ([], None),
             "province": ([3, 4], "90"),
             "central": ([5], None),
         },

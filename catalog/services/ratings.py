@@ -10,6 +10,7 @@ from django.db.models import OuterRef, Q, Subquery
 from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import CouncilMemberScore, Product, Rating, RatingStatus, RuleSet
 from catalog.search import products_changed
+from catalog.services.nominations import nomination_for
 from catalog.services.rule_sets import add_months, level_rule, stars_for_score
 
 CENT = Decimal("0.01")
@@ -265,6 +266,7 @@ def _check_certifiable(rating: Rating, certification: Certification) -> None:
             level=rule.get_level_display(),
             stars=rating.stars,
         )
+    rating.nominated_by = nomination_for(rating)
 
 
 def _validity(rating: Rating, start: date) -> tuple[date, date]:
@@ -299,6 +301,7 @@ def _write_certificate(rating: Rating, certification: Certification) -> Rating:
     try:
         with transaction.atomic():
             rating.save()
+            _mark_forwarded(rating)
     except IntegrityError as error:
         # A concurrent certification won the race for the same period.
         raise CatalogError(
@@ -308,3 +311,11 @@ def _write_certificate(rating: Rating, certification: Certification) -> Rating:
         ) from error
     products_changed([rating.product_id])
     return rating
+
+
+def _mark_forwarded(rating: Rating) -> None:
+    """The lower council's proposal went up: it is no longer waiting for a decision."""
+    if rating.nominated_by_id:
+        Rating.objects.filter(pk=rating.nominated_by_id, status=RatingStatus.PROPOSED).update(
+            status=RatingStatus.FORWARDED
+        )

@@ -10,6 +10,7 @@ from marketplace.checkout.models import Checkout, CheckoutLine, DeliveryMethod
 from marketplace.errors import CommerceError
 from marketplace.money import quantize
 from marketplace.shipping.models import RateKind
+from marketplace.taxes import DELIVERY_VAT_RATE, variant_vat_rate, vat_of
 
 
 @dataclass
@@ -19,6 +20,7 @@ class ProducerPart:
     subtotal: Decimal = Decimal(0)
     delivery: Decimal = Decimal(0)
     weight_grams: int = 0
+    vat: Decimal = Decimal(0)  # VAT included in `subtotal`
 
     @property
     def total(self) -> Decimal:
@@ -43,6 +45,19 @@ class CheckoutTotals:
     def total(self) -> Decimal:
         return self.subtotal + self.delivery
 
+    @property
+    def subtotal_vat(self) -> Decimal:
+        return sum((part.vat for part in self.parts), Decimal(0))
+
+    @property
+    def delivery_vat(self) -> Decimal:
+        rate, currency = DELIVERY_VAT_RATE, self.currency
+        return sum((vat_of(part.delivery, rate, currency) for part in self.parts), Decimal(0))
+
+    @property
+    def total_vat(self) -> Decimal:
+        return self.subtotal_vat + self.delivery_vat
+
 
 def delivery_price(rate, weight_grams: int, currency: str) -> Decimal:
     """Flat rate, or base plus a price per started kilogram."""
@@ -64,7 +79,9 @@ def compute_totals(checkout: Checkout, *, skip_unavailable: bool = False) -> Che
     currency = checkout.channel.currency
     parts: dict[int, ProducerPart] = {}
     unit_prices: dict[int, Decimal] = {}
-    lines = checkout.lines.select_related("variant__product__producer").order_by("pk")
+    lines = checkout.lines.select_related(
+        "variant__product__producer", "variant__product__group"
+    ).order_by("pk")
     for line in lines:
         try:
             price = purchasable_price(line.variant, checkout.channel)
@@ -77,7 +94,9 @@ def compute_totals(checkout: Checkout, *, skip_unavailable: bool = False) -> Che
         part = parts.setdefault(producer.pk, ProducerPart(producer))
         unit_prices[line.variant_id] = price
         part.lines.append(line)
-        part.subtotal += quantize(price * line.quantity, currency)
+        amount = quantize(price * line.quantity, currency)
+        part.subtotal += amount
+        part.vat += vat_of(amount, variant_vat_rate(line.variant), currency)
         part.weight_grams += line.variant.shipping_weight_grams * line.quantity
     deliveries = {d.producer_id: d for d in checkout.deliveries.select_related("rate")}
     for producer_id, part in parts.items():

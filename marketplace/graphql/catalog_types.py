@@ -22,6 +22,7 @@ from marketplace.graphql.core import (
     TaxedMoneyRange,
     connection_args,
     countable_connection,
+    group_vat_rates,
     paginate,
     to_global_id,
 )
@@ -184,7 +185,8 @@ class ProductVariant(graphene.ObjectType):
         if price is None:
             return None
         amount, currency = price
-        taxed = TaxedMoney.of(amount, currency)
+        rate = group_vat_rates(info)[variant.product.group_id]
+        taxed = TaxedMoney.of(amount, currency, rate=rate)
         return {"on_sale": False, "discount": None, "price": taxed, "price_undiscounted": taxed}
 
     @staticmethod
@@ -423,8 +425,9 @@ class Product(graphene.ObjectType):
         if not prices:
             return None
         currency = prices[0][1]
-        low = TaxedMoney.of(min(amount for amount, _ in prices), currency)
-        high = TaxedMoney.of(max(amount for amount, _ in prices), currency)
+        rate = group_vat_rates(info)[product.group_id]
+        low = TaxedMoney.of(min(amount for amount, _ in prices), currency, rate=rate)
+        high = TaxedMoney.of(max(amount for amount, _ in prices), currency, rate=rate)
         price_range = {"start": low, "stop": high}
         return {
             "on_sale": False,

@@ -21,7 +21,9 @@ from marketplace.graphql.checkout_problems import (
     problems_of_line,
 )
 from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
+from marketplace.money import quantize
 from marketplace.payments.models import Gateway
+from marketplace.taxes import variant_vat_rate
 from marketplace.warehouses.models import Warehouse as WarehouseModel
 from marketplace.warehouses.services import available_quantity, pickup_warehouses
 
@@ -187,7 +189,7 @@ class CheckoutLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_price(line, info):
-        return TaxedMoney.of(*CheckoutLine._price(line))
+        return TaxedMoney.of(*CheckoutLine._price(line), rate=variant_vat_rate(line.variant))
 
     @staticmethod
     def resolve_undiscounted_unit_price(line, info):
@@ -196,7 +198,8 @@ class CheckoutLine(graphene.ObjectType):
     @staticmethod
     def resolve_total_price(line, info):
         price, currency = CheckoutLine._price(line)
-        return TaxedMoney.of(price * line.quantity, currency)
+        amount = quantize(price * line.quantity, currency)
+        return TaxedMoney.of(amount, currency, rate=variant_vat_rate(line.variant))
 
     @staticmethod
     def resolve_requires_shipping(line, info):
@@ -338,17 +341,17 @@ class Checkout(CheckoutPaymentState, graphene.ObjectType):
     @staticmethod
     def resolve_shipping_price(checkout, info):
         totals = _totals(checkout)
-        return TaxedMoney.of(totals.delivery, totals.currency)
+        return TaxedMoney.of(totals.delivery, totals.currency, tax=totals.delivery_vat)
 
     @staticmethod
     def resolve_subtotal_price(checkout, info):
         totals = _totals(checkout)
-        return TaxedMoney.of(totals.subtotal, totals.currency)
+        return TaxedMoney.of(totals.subtotal, totals.currency, tax=totals.subtotal_vat)
 
     @staticmethod
     def resolve_total_price(checkout, info):
         totals = _totals(checkout)
-        return TaxedMoney.of(totals.total, totals.currency)
+        return TaxedMoney.of(totals.total, totals.currency, tax=totals.total_vat)
 
 
 def _gateway_config(gateway: str) -> list[dict]:

@@ -3,12 +3,15 @@ countable connections, global IDs and the `errors { field code message }` payloa
 
 import base64
 import binascii
+from decimal import Decimal
 
 import graphene
 from django.db.models import Count, QuerySet, Window
 from graphql import GraphQLError
 
+from catalog.models import ProductGroup
 from marketplace.money import quantize
+from marketplace.taxes import vat_of
 
 MAX_PAGE_SIZE = 100
 
@@ -44,7 +47,8 @@ class Money(graphene.ObjectType):
 
 
 class TaxedMoney(graphene.ObjectType):
-    """Vietnamese retail prices include VAT, so net = gross and tax is shown as zero here."""
+    """Vietnamese retail prices include VAT: gross is the price, tax the VAT it contains
+    (at the product group's rate), net = gross − tax."""
 
     currency = graphene.String(required=True)
     gross = graphene.Field(Money, required=True)
@@ -52,9 +56,28 @@ class TaxedMoney(graphene.ObjectType):
     tax = graphene.Field(Money, required=True)
 
     @staticmethod
-    def of(amount, currency: str) -> dict:
-        money = Money.of(amount, currency)
-        return {"currency": currency, "gross": money, "net": money, "tax": Money.of(0, currency)}
+    def of(amount, currency: str, *, rate=0, tax=None) -> dict:
+        """`amount` is VAT-inclusive; its tax is `tax` when summed elsewhere, else the
+        VAT at `rate` percent."""
+        tax = vat_of(amount, rate, currency) if tax is None else tax
+        return {
+            "currency": currency,
+            "gross": Money.of(amount, currency),
+            "net": Money.of(Decimal(amount) - tax, currency),
+            "tax": Money.of(tax, currency),
+        }
+
+    @staticmethod
+    def taxed(value) -> dict:
+        return TaxedMoney.of(value.gross, value.currency, tax=value.tax)
+
+
+def group_vat_rates(info) -> dict[int, Decimal]:
+    """Every product group's VAT rate, read once per request (the table is small)."""
+    context = info.context
+    if not hasattr(context, "_group_vat_rates"):
+        context._group_vat_rates = dict(ProductGroup.objects.values_list("pk", "vat_rate"))
+    return context._group_vat_rates
 
 
 class TaxedMoneyRange(graphene.ObjectType):

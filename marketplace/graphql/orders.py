@@ -10,6 +10,7 @@ from catalog.graphql.types import Producer as ProducerType
 from marketplace.graphql.addresses import Address
 from marketplace.graphql.core import TaxedMoney, countable_connection, from_global_id, to_global_id
 from marketplace.graphql.fulfillments import Fulfillment
+from marketplace.orders import vat
 from marketplace.orders.models import ChargeStatus
 from marketplace.orders.models import Order as OrderModel
 
@@ -84,11 +85,11 @@ class OrderLine(graphene.ObjectType):
 
     @staticmethod
     def resolve_unit_price(line, info):
-        return TaxedMoney.of(line.unit_price, line.currency)
+        return TaxedMoney.taxed(vat.unit_taxed(line))
 
     @staticmethod
     def resolve_total_price(line, info):
-        return TaxedMoney.of(line.total, line.currency)
+        return TaxedMoney.taxed(vat.line_taxed(line))
 
 
 class ProducerOrder(graphene.ObjectType):
@@ -108,7 +109,11 @@ class ProducerOrder(graphene.ObjectType):
 
     @staticmethod
     def resolve_total(part, info):
-        return TaxedMoney.of(part.total, part.order.currency)
+        currency = part.order.currency
+        return TaxedMoney.taxed(
+            vat.lines_taxed(part.lines.all(), currency)
+            + vat.delivery_taxed(part.delivery_price, currency)
+        )
 
     @staticmethod
     def resolve_lines(part, info):
@@ -214,12 +219,22 @@ OrderCountableConnection = countable_connection(Order, "Order")
 
 
 def _amount(order, info, order_field: str, part_field: str):
+    """An order amount in Saleor's TaxedMoney: the whole order's, or for a producer its own
+    part's; the VAT of its lines at their frozen rates and of delivery at the transport rate."""
     producer_id = producer_share(info, order)
-    if not producer_id:
-        return TaxedMoney.of(getattr(order, order_field), order.currency)
-    parts = order.producer_orders.filter(producer_id=producer_id)
-    amount = sum((getattr(part, part_field) for part in parts), Decimal(0))
-    return TaxedMoney.of(amount, order.currency)
+    parts, lines = order.producer_orders.all(), order.lines.all()
+    if producer_id:
+        parts = parts.filter(producer_id=producer_id)
+        lines = lines.filter(producer_order__producer_id=producer_id)
+        gross = sum((getattr(part, part_field) for part in parts), Decimal(0))
+    else:
+        gross = getattr(order, order_field)
+    goods = vat.lines_taxed(lines, order.currency).tax
+    delivery = vat.delivery_taxed(
+        sum((part.delivery_price for part in parts), Decimal(0)), order.currency
+    ).tax
+    tax = {"subtotal": goods, "delivery_price": delivery, "total": goods + delivery}[part_field]
+    return TaxedMoney.of(gross, order.currency, tax=tax)
 
 
 def _reads_whole(user, order: OrderModel) -> bool:

@@ -5,6 +5,7 @@ from decimal import Decimal
 from marketplace.money import quantize
 from marketplace.orders.commission import commission_rate
 from marketplace.orders.models import Order, OrderLine, ProducerOrder
+from marketplace.taxes import variant_vat_rate, vat_of
 
 
 def new_line(
@@ -27,6 +28,7 @@ def new_line(
     if key not in rates:
         rates[key] = commission_rate(producer.pk, variant.product.group)
     rate = rates[key]
+    vat_rate = variant_vat_rate(variant)
     return OrderLine(
         order=order,
         producer_order=sub_order,
@@ -43,6 +45,8 @@ def new_line(
         currency=order.currency,
         commission_rate=rate,
         commission_amount=quantize(line_total * rate / 100, order.currency),
+        vat_rate=vat_rate,
+        vat_amount=vat_of(line_total, vat_rate, order.currency),
     )
 
 

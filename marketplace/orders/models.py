@@ -137,6 +137,9 @@ class OrderLine(models.Model):
     currency = models.CharField(max_length=3)
     commission_rate = models.DecimalField(max_digits=5, decimal_places=2)
     commission_amount = models.DecimalField(max_digits=14, decimal_places=2)
+    # VAT included in `total`, at the rate of the product's group on the day of the order.
+    vat_rate = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    vat_amount = models.DecimalField(max_digits=14, decimal_places=2, default=0)
 
     class Meta:
         ordering = ["pk"]

@@ -70,6 +70,7 @@ class SalesLedgerEntry(models.Model):
     quantity = models.IntegerField(_("quantity"))
     gross = models.DecimalField(_("gross amount"), max_digits=14, decimal_places=2)
     commission = models.DecimalField(_("commission"), max_digits=14, decimal_places=2)
+    vat = models.DecimalField(_("VAT included"), max_digits=14, decimal_places=2, default=0)
     currency = models.CharField(_("currency"), max_length=3)
     note = models.CharField(_("note"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)

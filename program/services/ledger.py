@@ -14,6 +14,7 @@ from marketplace.events.models import Event
 from marketplace.events.services import EventType, subscribe
 from marketplace.orders.models import OrderLine
 from marketplace.payments.models import RefundLine
+from marketplace.taxes import vat_of
 from program.models import EntryKind, SalesLedgerEntry
 from program.services.webhooks import active_endpoints, queue_ledger_webhooks
 from tourism.models import TourismPoint
@@ -116,6 +117,7 @@ def sale_entry(line: OrderLine, points: "SalesPoints") -> SalesLedgerEntry:
         quantity=line.quantity,
         gross=line.total,
         commission=line.commission_amount,
+        vat=line.vat_amount,
     )
 
 
@@ -129,10 +131,13 @@ def refund_entry(refund_line: RefundLine, points: "SalesPoints") -> SalesLedgerE
         quantity=-refund_line.quantity,
         gross=-refund_line.amount,
         commission=-refund_line.commission_amount,
+        vat=-vat_of(
+            refund_line.amount, refund_line.order_line.vat_rate, refund_line.order_line.currency
+        ),
     )
 
 
-def _entry(line: OrderLine, points, *, source, kind, day: date, quantity, gross, commission):
+def _entry(line: OrderLine, points, *, source, kind, day: date, quantity, gross, commission, vat):
     order = line.order
     producer = line.producer_order.producer
     if line.variant is None:
@@ -152,6 +157,7 @@ def _entry(line: OrderLine, points, *, source, kind, day: date, quantity, gross,
         quantity=quantity,
         gross=Decimal(gross),
         commission=Decimal(commission),
+        vat=Decimal(vat),
         currency=line.currency,
     )
 

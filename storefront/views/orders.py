@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from catalog.errors import DomainError
 from marketplace.kiosk.models import KioskSale
+from marketplace.orders import vat
 from marketplace.orders.models import Order
 from marketplace.payments import stripe_gateway, vietqr
 from marketplace.payments.models import Gateway, PaymentStatus
@@ -45,6 +46,8 @@ def _context(order: Order) -> dict:
     if payment and payment.gateway == Gateway.STRIPE:
         context["stripe_key"] = settings.STRIPE_PUBLISHABLE_KEY
     context["kiosk_sale"] = KioskSale.objects.filter(order=order).first()
+    context["vat_lines"] = vat.vat_by_rate(order)
+    context["vat_total"] = vat.order_taxed(order)
     return context
 
 

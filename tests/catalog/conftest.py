@@ -11,9 +11,7 @@ _sequence = count(1)
 
 @pytest.fixture
 def commune_2023(db):
-    return AdministrativeUnit.objects.get(
-        level="commune", name="Quang Phục", parent__code="298"
-    )
+    return AdministrativeUnit.objects.get(level="commune", name="Quang Phục", parent__code="298")
 
 
 @pytest.fixture

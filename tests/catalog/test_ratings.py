@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import CouncilMemberScore, Rating, RatingStatus
 from catalog.services import ratings as service
+from catalog.services.nominations import ORDER
 from catalog.services.ratings import Certification, MemberScore
 from tests.catalog.conftest import members_scoring
 
@@ -20,10 +21,24 @@ def certification(day, number="CN-1", issuer="UBND huyện Tứ Kỳ"):
     )
 
 
-def certified(product, rule_set, level, total, day, number):
-    rating = service.record_scores(
+def scored(product, rule_set, level, total):
+    return service.record_scores(
         product, rule_set, level, members_scoring(rule_set, total), mandatory_criteria_met_up_to=5
     )
+
+
+def forwarded(product, rule_set, level, total):
+    """Scores at `level` after each lower council of the rule set forwarded the product
+    with the same marks."""
+    levels = set(rule_set.level_rules.values_list("level", flat=True))
+    for step in ORDER[: ORDER.index(level)]:
+        if step in levels:
+            scored(product, rule_set, step, total)
+    return scored(product, rule_set, level, total)
+
+
+def certified(product, rule_set, level, total, day, number):
+    rating = forwarded(product, rule_set, level, total)
     return service.certify(rating, certification(day, number))
 
 
@@ -255,9 +270,8 @@ def test_an_upgrade_from_three_to_four_stars_supersedes_the_old_certificate(make
     # given a 3-star certificate from the district
     product = make_product()
     old = certified(product, rule_148, "district", 66, date(2023, 6, 15), "CN-3")
-    better = service.record_scores(
-        product, rule_148, "province", members_scoring(rule_148, 76), mandatory_criteria_met_up_to=5
-    )
+    # and the district council's new 76 points, forwarding it to the province's 76
+    better = forwarded(product, rule_148, "province", 76)
 
     # when the province certifies 4 stars as its replacement
     new = service.upgrade(
@@ -358,3 +372,68 @@ def test_the_expiry_commands_list_and_expire_certificates(make_product, rule_148
     assert expiring.getvalue().strip() == "1 certificate(s) expired."
     assert Rating.objects.get(pk=lapsed.pk).status == RatingStatus.EXPIRED
     assert Rating.objects.get(pk=soon.pk).status == RatingStatus.CERTIFIED
+
+
+def test_a_5_star_needs_the_provincial_nomination(make_product, rule_148):
+    # given a central council's 95 points, with no provincial rating behind it
+    product = make_product()
+    central = scored(product, rule_148, "central", 95)
+
+    # when it is certified, it is refused in both languages and nothing changes
+    with pytest.raises(CatalogError) as error:
+        service.certify(central, certification(date(2024, 5, 1)))
+    assert error.value.code == CatalogErrorCode.NOMINATION_REQUIRED
+    assert "đề xuất" in error.value.message_vi and "(từ 90 điểm)" in error.value.message_vi
+    assert "forwarded by the" in error.value.message_en
+    central.refresh_from_db()
+    assert central.status == RatingStatus.PROPOSED
+
+    # and a provincial score under 90 does not forward it either
+    scored(product, rule_148, "province", 85)
+    with pytest.raises(CatalogError):
+        service.certify(central, certification(date(2024, 5, 1)))
+
+
+def test_a_nomination_is_recorded_and_leaves_the_pending_list(make_product, rule_148):
+    product = make_product()
+    district = scored(product, rule_148, "district", 92)
+    province = scored(product, rule_148, "province", 92)
+    central = scored(product, rule_148, "central", 92)
+
+    rating = service.certify(central, certification(date(2024, 5, 1)))
+
+    assert rating.nominated_by == province
+    province.refresh_from_db()
+    district.refresh_from_db()
+    assert province.status == RatingStatus.FORWARDED
+    assert district.status == RatingStatus.PROPOSED  # not used by this certificate
+
+
+def test_148_a_province_rates_what_the_district_forwarded_from_70(make_product, rule_148):
+    product = make_product()
+    scored(product, rule_148, "district", 68)
+    province = scored(product, rule_148, "province", 75)
+    with pytest.raises(CatalogError) as error:
+        service.certify(province, certification(date(2024, 5, 1)))
+    assert "(from 70 points)" in error.value.message_en
+
+    scored(product, rule_148, "district", 72)
+    later = scored(product, rule_148, "province", 75)
+    assert service.certify(later, certification(date(2024, 5, 1), "CN-2")).stars == 4
+
+
+def test_the_first_level_needs_no_nomination(make_product, rule_148):
+    rating = scored(make_product(), rule_148, "district", 60)
+    assert service.certify(rating, certification(date(2024, 5, 1))).nominated_by is None
+
+
+def test_1489_the_commune_forwards_without_a_score_threshold(make_product, rule_1489):
+    product = make_product()
+    province = scored(product, rule_1489, "province", 75)
+    with pytest.raises(CatalogError) as error:
+        service.certify(province, certification(date(2025, 9, 1)))
+    assert "điểm" not in error.value.message_vi  # no threshold is quoted: 1489 sets none
+
+    commune = scored(product, rule_1489, "commune", 45)
+    again = scored(product, rule_1489, "province", 75)
+    assert service.certify(again, certification(date(2025, 9, 1), "CN-2")).nominated_by == commune
