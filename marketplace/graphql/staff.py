@@ -26,6 +26,7 @@ StaffErrorCode = graphene.Enum(
             "mandatory_criteria_required",
             "council_level_not_in_rule_set",
             "level_cannot_certify",
+            "nomination_required",
             "stars_not_certifiable",
             "rule_set_not_in_force",
             "overlapping_certificate",

@@ -205,26 +205,39 @@ def test_staff_record_and_certify_a_rating_with_coded_errors(graphql, tokens):
         token=tokens["staff"],
     )["data"]["ratingRecord"]
     assert bad["errors"][0]["code"] == "PART_SCORE_OUT_OF_RANGE"
-    good = graphql(
-        record,
-        {
-            "input": {
-                "product": to_global_id("Product", product.pk),
-                "ruleSet": "1489/2025",
-                "councilLevel": "province",
-                "mandatoryCriteriaMetUpTo": 5,
-                "members": [{"memberName": "An", "scoreA": "30", "scoreB": "20", "scoreC": "25"}],
-            }
-        },
-        token=tokens["staff"],
-    )["data"]["ratingRecord"]
+
+    def recorded(level):
+        return graphql(
+            record,
+            {
+                "input": {
+                    "product": to_global_id("Product", product.pk),
+                    "ruleSet": "1489/2025",
+                    "councilLevel": level,
+                    "mandatoryCriteriaMetUpTo": 5,
+                    "members": [
+                        {"memberName": "An", "scoreA": "30", "scoreB": "20", "scoreC": "25"}
+                    ],
+                }
+            },
+            token=tokens["staff"],
+        )["data"]["ratingRecord"]
+
+    def certify(rating):
+        return graphql(
+            """mutation($id: ID!) { ratingCertify(id: $id, input: {decisionNumber: "9/QĐ-UBND",
+            decisionDate: "2026-11-20", certificateNumber: "HP-2026-009",
+            issuingBody: "UBND thành phố Hải Phòng"}) { rating { status certificate { validUntil } }
+            errors { code } } }""",
+            {"id": rating["rating"]["id"]},
+            token=tokens["staff"],
+        )["data"]["ratingCertify"]
+
+    # the province rates under 1489 only what a commune reviewed and forwarded
+    unforwarded = recorded("province")
+    assert certify(unforwarded)["errors"][0]["code"] == "NOMINATION_REQUIRED"
+    recorded("commune")
+    good = recorded("province")
     assert good["rating"]["stars"] == 4
-    certified = graphql(
-        """mutation($id: ID!) { ratingCertify(id: $id, input: {decisionNumber: "9/QĐ-UBND",
-        decisionDate: "2026-11-20", certificateNumber: "HP-2026-009",
-        issuingBody: "UBND thành phố Hải Phòng"}) { rating { status certificate { validUntil } }
-        errors { code } } }""",
-        {"id": good["rating"]["id"]},
-        token=tokens["staff"],
-    )["data"]["ratingCertify"]
+    certified = certify(good)
     assert certified["rating"]["certificate"]["validUntil"] == "2029-11-19"
