@@ -1,14 +1,17 @@
 """Which council may rate a product: the levels above the first rate only what the level
 below forwarded to them.
 
-- Decision 1048/QĐ-TTg (2019), Article 6: the district council scores and forwards
-  products of 50 points and more to the province, which certifies 3 and 4 stars and
-  forwards 90 points and more to the central council (5 stars).
-- Decision 148/QĐ-TTg (2023), Appendix II, section II: the district certifies 3 stars and
-  forwards 70 points and more; the province certifies 4 stars and forwards 90 and more.
-- Decision 1489/QĐ-TTg (2025), replacing the district level after 1 July 2025: the
-  commune reviews the dossier and forwards it to the province (no score threshold);
-  the province certifies 3 and 4 stars and forwards 90 points and more.
+- Decision 1048/QĐ-TTg (2019), its rating procedure: the district council scores and
+  forwards products of 50 points and more to the province, which certifies 3 and 4 stars
+  and forwards 90 points and more to the central council (5 stars).
+- Decision 148/QĐ-TTg (2023), its rating procedure (the organisation of rating at each
+  level): the district certifies 3 stars and forwards 70 points and more; the province
+  certifies 4 stars and forwards 90 and more; the central council certifies 5 stars.
+- Decision 1489/QĐ-TTg (2025), amending 148 for two-level local government after
+  1 July 2025: the commune reviews the dossier and forwards it to the province (no score
+  threshold); the province certifies 3 and 4 stars and forwards 90 points and more.
+
+(docs/domain-rules.md quotes the rules; ../shared/DOMAIN.md is our source for them.)
 
 The levels and thresholds are data (`CouncilLevelRule`), this module applies them."""
 

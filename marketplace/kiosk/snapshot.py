@@ -70,6 +70,7 @@ def snapshot(device: KioskDevice) -> dict:
                 "slug": product.slug,
                 "stars": product.stars,
                 "group": product.group.name,
+                "vatRate": float(product.group.vat_rate),  # VAT % included in the prices
                 "producer": {"id": product.producer_id, "name": product.producer.name},
                 "image": _image_url(product),
                 "variants": variants,

@@ -71,6 +71,8 @@ def test_sell_three_items_offline_then_sync_once(tablet):
     page.get_by_role("button", name="Xác nhận bán").click()
     expect(page.get_by_role("heading", name="Hoá đơn")).to_be_visible()
     expect(page.locator("#receipt-body .traceqr svg")).to_have_count(1)
+    # the receipt names the VAT in the price (chả rươi: processed food, 8 %)
+    expect(page.locator("#receipt-body .vat")).to_contain_text("Trong đó thuế GTGT 8%:")
     page.get_by_role("button", name="Đơn mới").click()
 
     tap(page, "Gạo nếp cái hoa vàng")

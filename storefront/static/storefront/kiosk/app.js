@@ -20,7 +20,7 @@ queue: "Đơn đã bán", cashTitle: "Thanh toán tiền mặt",
       due: "Phải trả", tendered: "Khách đưa (₫)", change: "Tiền thừa",
       confirmSale: "Xác nhận bán", cancel: "Huỷ", qrTitle: "Quét mã để chuyển khoản",
       note: "Nội dung", qrHelp: "Đơn sẽ ở trạng thái \"chờ chuyển khoản\" đến khi đối soát sao kê.",
-      qrDone: "Khách đã chuyển – xong", receipt: "Hoá đơn", print: "In hoá đơn",
+      qrDone: "Khách đã chuyển – xong", receipt: "Hoá đơn", print: "In hoá đơn", vatIncluded: "Trong đó thuế GTGT",
       newSale: "Đơn mới", back: "Quay lại", online: "Có mạng", offline: "Mất mạng – vẫn bán được",
       pricesAsOf: "Giá cập nhật lúc", emptyCart: "Chạm vào sản phẩm để thêm vào giỏ.",
       pending: "chờ gửi", synced: "đã đồng bộ", flagged: "đã đồng bộ, cần cán bộ kiểm tra",
@@ -45,7 +45,7 @@ queue: "Sales", cashTitle: "Cash payment",
       due: "Due", tendered: "Tendered (₫)", change: "Change",
       confirmSale: "Confirm sale", cancel: "Cancel", qrTitle: "Scan to pay by transfer",
       note: "Note", qrHelp: "The sale waits as \"awaiting transfer\" until the statement is reconciled.",
-      qrDone: "Customer has paid – done", receipt: "Receipt", print: "Print receipt",
+      qrDone: "Customer has paid – done", receipt: "Receipt", print: "Print receipt", vatIncluded: "Of which VAT",
       newSale: "New sale", back: "Back", online: "Online", offline: "Offline – still selling",
       pricesAsOf: "Prices as of", emptyCart: "Tap a product to add it to the cart.",
       pending: "pending", synced: "synced", flagged: "synced, flagged for staff",
@@ -293,7 +293,8 @@ paidCash: "Cash",
       receipt: lines.map((line) => {
         const v = variants.get(line.variant);
         return { product: v.product.name, variant: v.name, producer: v.product.producer.name,
-          stars: v.product.stars, gtin: v.gtin, quantity: line.quantity, amount: line.unitPrice * line.quantity };
+          stars: v.product.stars, gtin: v.gtin, quantity: line.quantity, amount: line.unitPrice * line.quantity,
+          vatRate: v.product.vatRate || 0 };
       }),
     };
     await putSale(sale); // stored on the device before anything else
@@ -359,6 +360,22 @@ paidCash: "Cash",
     }
   }
 
+  /* Prices include VAT; the receipt names the tax in them per rate, rounded half up to
+     the đồng as the server does (marketplace/taxes.py), so it matches the order. */
+  function vatSummary(lines) {
+    const byRate = new Map();
+    lines.forEach((line) => {
+      const rate = line.vatRate || 0;
+      const tax = Math.round(line.amount * rate / (100 + rate));
+      byRate.set(rate, (byRate.get(rate) || 0) + tax);
+    });
+    const list = document.createElement("p");
+    list.className = "vat";
+    list.textContent = [...byRate].sort((a, b) => b[0] - a[0])
+      .map(([rate, tax]) => `${t("vatIncluded")} ${rate}%: ${vnd(tax)}`).join(" · ");
+    return list;
+  }
+
   function renderReceipt(sale) {
     const body = $("receipt-body");
     body.textContent = "";
@@ -380,6 +397,7 @@ paidCash: "Cash",
       }
     });
     body.appendChild(table);
+    body.appendChild(vatSummary(sale.receipt));
     const total = document.createElement("p");
     total.className = "total";
     const paid = sale.payment.method === "cash"
