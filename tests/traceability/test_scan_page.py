@@ -1,7 +1,7 @@
 """The consumer's journey: scan a stamp, scan again, mistype, invent, recall."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -205,3 +205,34 @@ def test_a_visitor_may_share_a_coarse_location_for_their_own_scan(client, stamp)
     scan.refresh_from_db()
     assert response.status_code == 200
     assert (float(scan.latitude), float(scan.longitude)) == (20.86, 106.68)
+
+
+def test_a_demo_stamp_shows_circular_02_2024s_minimum_set(demo, client):
+    """Circular 02/2024/TT-BKHCN: product name and image; producer name and address;
+    time of production; brand, code and serial; shelf life; for food also expiry, and
+    the OCOP page's quality declaration number."""
+    from catalog.services.administrative_units import full_address
+    from traceability.models import Lot
+
+    lot = Lot.objects.filter(variant__product__slug="demo-00").order_by("pk").first()
+    stamp = issue_batch(lot, 1).stamps.get()
+    product, producer = lot.variant.product, lot.variant.product.producer
+    page = client.get(path_of(stamp), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+
+    address = full_address(producer.street_address, producer.commune)
+    assert "Thành phố Hải Phòng" in address and "Tỉnh Hải Dương" in address
+    assert 'class="product"' in page  # the product image
+    for text in [
+        product.name,
+        producer.name,
+        address,  # today's units, then the 2023 ones the papers name
+        product.brand,
+        lot.variant.gtin_display,
+        serials.display(stamp.serial),
+        str(product.shelf_life_days),
+        product.quality_declaration_number,
+        str(lot.production_date),
+        str(lot.expiry_date),
+    ]:
+        assert text and text in page, text
+    assert lot.expiry_date <= lot.production_date + timedelta(days=product.shelf_life_days)
