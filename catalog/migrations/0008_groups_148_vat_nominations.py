@@ -2,9 +2,8 @@
 several sub-groups; the nomination a rating was certified on; 1489's commune level
 without a score threshold.
 
-Existing products move to the single sub-group (phân nhóm) of their group where there is
-one (1.6 → 1.6a); where a group has several (1.3 → 1.3a–1.3d) they stay on the group until
-the producer or the office files them. Certified ratings above the first level get the
+Products of a divided group (1.3 → 1.3a–1.3d) stay on the group until the producer or
+the office files them under a sub-group. Certified ratings above the first level get the
 lower council's rating that forwarded them, where one exists."""
 
 import django.db.models.deletion
@@ -16,12 +15,6 @@ from catalog.reference_data.load import load_product_groups, load_rule_sets
 def update_reference_data(apps, schema_editor):
     load_rule_sets(apps)
     load_product_groups(apps)
-    ProductGroup = apps.get_model("catalog", "ProductGroup")
-    Product = apps.get_model("catalog", "Product")
-    for group in ProductGroup.objects.filter(parent__isnull=False, parent__parent__isnull=True):
-        leaves = list(ProductGroup.objects.filter(parent=group))
-        if len(leaves) == 1:
-            Product.objects.filter(group=group).update(group=leaves[0])
     _link_nominations(apps)
 
 

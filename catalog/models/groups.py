@@ -40,8 +40,9 @@ class ProductGroup(models.Model):
 
     @property
     def is_leaf(self) -> bool:
-        """A sub-group (phân nhóm), such as 1.1a: where a product is filed."""
-        return self.code[-1].isalpha()
+        """Where a product is filed: a sub-group (phân nhóm, 1.1a) or a group that is
+        not divided (1.6, 3.1)."""
+        return self.parent_id is not None and not self.subgroups.exists()
 
 
 class LegacyProductSet(models.Model):

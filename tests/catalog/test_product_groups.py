@@ -15,8 +15,10 @@ def test_six_sectors_their_groups_and_26_sub_groups():
     leaves = [group for group in ProductGroup.objects.all() if group.is_leaf]
     assert sectors.count() == 6
     assert len(leaves) == 26
-    assert all(leaf.parent.parent.parent_id is None for leaf in leaves)
-    assert {leaf.code for leaf in leaves} >= {"1.1a", "1.1b", "2.1a", "5.2a", "6.1a"}
+    divided = [leaf for leaf in leaves if leaf.parent.parent_id is not None]
+    assert len(divided) == 16  # the phân nhóm of groups 1.1–1.5, 2.1 and 2.2
+    assert {leaf.code for leaf in leaves} >= {"1.1a", "1.3d", "1.6", "2.1a", "3.1", "6.1"}
+    assert ProductGroup.objects.get(code="1.1b").name == "Thịt, thủy sản, trứng, sữa tươi"
 
 
 @pytest.mark.parametrize(
@@ -37,6 +39,7 @@ def test_every_group_has_a_vietnamese_vat_rate():
     rates = set(ProductGroup.objects.values_list("vat_rate", flat=True))
     assert rates <= set(VAT_RATES)
     assert ProductGroup.objects.get(code="2.1a").vat_rate == Decimal(10)  # alcohol keeps 10 %
+    assert ProductGroup.objects.get(code="1.3d").vat_rate == Decimal(8)
     assert ProductGroup.objects.get(code="1.1a").vat_rate == Decimal(5)
 
 
@@ -45,4 +48,4 @@ def test_the_2019_sets_map_to_sub_groups_and_set_24_to_two():
     assert sets.count() == 26
     assert all(group.is_leaf for legacy in sets for group in legacy.maps_to.all())
     flowers_and_trees = sets.get(number=24)
-    assert sorted(group.code for group in flowers_and_trees.maps_to.all()) == ["5.1a", "5.2a"]
+    assert sorted(group.code for group in flowers_and_trees.maps_to.all()) == ["5.1", "5.2"]
