@@ -261,6 +261,17 @@ VIETQR_ACCOUNT_NAME = env_str(
 # mark on labels (an image file; a drawn "OCOP" mark when unset), and the scan limits.
 TRACE_BASE_URL = env_str("TRACE_BASE_URL", "http://127.0.0.1:8000" if DEVELOPMENT_DEFAULTS else "")
 TRACE_LOGO_PATH = env_str("TRACE_LOGO_PATH", "")
+# Whom a buyer contacts about a doubtful stamp (shown on the stamp page when set).
+PROGRAMME_CONTACT_NAME = env_str(
+    "PROGRAMME_CONTACT_NAME",
+    "Văn phòng Điều phối Chương trình OCOP (demo)" if DEVELOPMENT_DEFAULTS else "",
+)
+PROGRAMME_CONTACT_PHONE = env_str(
+    "PROGRAMME_CONTACT_PHONE", "0225 3 000 000" if DEVELOPMENT_DEFAULTS else ""
+)
+PROGRAMME_CONTACT_EMAIL = env_str(
+    "PROGRAMME_CONTACT_EMAIL", "ocop@ocop.demo" if DEVELOPMENT_DEFAULTS else ""
+)
 STAMPS_PER_BATCH_MAX = env_int("STAMPS_PER_BATCH_MAX", 100_000)
 SCAN_RATE_LIMIT_PER_MINUTE = env_int("SCAN_RATE_LIMIT_PER_MINUTE", 30)
 SCAN_FLAG_MANY = env_int("SCAN_FLAG_MANY", 20)

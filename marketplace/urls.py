@@ -8,7 +8,7 @@ from marketplace.graphql.view import ApiView
 from marketplace.health import healthz
 from marketplace.payments.views import stripe_webhook
 from program import views as program_feed
-from storefront.views import resolver, trace
+from storefront.views import resolver, trace, trace_retype
 
 admin.site.site_header = "OCOP Market"
 admin.site.site_title = "OCOP Market"
@@ -34,6 +34,7 @@ urlpatterns = [
     # Values holding "/" (sent as %2F, which the server decodes before routing).
     re_path(r"^01/(?P<rest>.+)$", trace.any_path, name="trace-any"),
     path(".well-known/gs1resolver", resolver.well_known, name="gs1-resolver"),
+    path("tem/nhap-lai/", trace_retype.retype, name="trace-retype"),
     path("scan/<int:scan_id>/<str:token>/", trace.scan_result, name="scan-result"),
     path("scan/<int:scan_id>/<str:token>/location", trace.scan_location, name="scan-location"),
     path("", include("storefront.urls")),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.models import AdministrativeUnit, LegalForm, Product, ProductGroup
 from catalog.validators import validate_gtin, validate_phone
+from storefront.number_input import VietnameseDecimalField, VietnameseIntegerField
 from traceability.models.events import BusinessStep
 
 
@@ -87,7 +88,7 @@ class VariantForm(forms.Form):
     gtin = forms.CharField(
         label=_("GTIN (barcode)"), max_length=14, required=False, validators=[validate_gtin]
     )
-    net_quantity = forms.DecimalField(
+    net_quantity = VietnameseDecimalField(
         label=_("net weight or volume"), max_digits=10, decimal_places=3, required=False
     )
     unit = forms.ChoiceField(
@@ -101,7 +102,7 @@ class VariantEditForm(forms.Form):
     gtin = forms.CharField(
         label=_("GTIN (barcode)"), max_length=14, required=False, validators=[validate_gtin]
     )
-    net_quantity = forms.DecimalField(
+    net_quantity = VietnameseDecimalField(
         label=_("net weight or volume"), max_digits=10, decimal_places=3, required=False
     )
     unit = forms.ChoiceField(label=_("unit"), choices=VariantForm.base_fields["unit"].choices)
@@ -113,11 +114,13 @@ class ImageForm(forms.Form):
 
 
 class PriceForm(forms.Form):
-    price = forms.DecimalField(label=_("Price (₫)"), min_value=0, max_digits=14, decimal_places=0)
+    price = VietnameseDecimalField(
+        label=_("Price (₫)"), min_value=0, max_digits=14, decimal_places=0
+    )
 
 
 class StockForm(forms.Form):
-    quantity = forms.IntegerField(label=_("Counted quantity"), min_value=0)
+    quantity = VietnameseIntegerField(label=_("Counted quantity"), min_value=0)
     reason = forms.CharField(label=_("Why (e.g. new harvest, stock count)"), max_length=200)
 
 
@@ -135,8 +138,21 @@ class LotForm(forms.Form):
     expiry_date = forms.DateField(
         label=_("expiry date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    quantity = forms.DecimalField(label=_("quantity"), min_value=0, max_digits=12, decimal_places=3)
-    unit = forms.CharField(label=_("unit"), max_length=16, initial="kg")
+    quantity = VietnameseDecimalField(
+        label=_("quantity"), min_value=0, max_digits=12, decimal_places=3
+    )
+    unit = forms.ChoiceField(
+        label=_("unit"),
+        initial="kg",
+        choices=[
+            ("kg", "kg"),
+            ("g", "g"),
+            ("tấn", "tấn"),
+            ("l", "l"),
+            ("ml", "ml"),
+            ("piece", _("piece")),
+        ],
+    )
     origin_name = forms.CharField(label=_("farm or plot"), max_length=200)
     origin_unit = forms.ModelChoiceField(label=_("commune of origin"), queryset=None)
 
@@ -172,7 +188,7 @@ class EventForm(forms.Form):
 class StampRequestForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["count"] = forms.IntegerField(
+        self.fields["count"] = VietnameseIntegerField(
             label=_("Number of stamps"), min_value=1, max_value=settings.STAMPS_PER_BATCH_MAX
         )
 

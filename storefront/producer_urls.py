@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from storefront.views.producer import home, lots, orders, products, review, sheet, stamps
+from storefront.views.producer import (
+    home,
+    lots,
+    orders,
+    prices_stock,
+    products,
+    review,
+    sheet,
+    stamps,
+)
 
 urlpatterns = [
     path("", home.home, name="producer-home"),
@@ -32,12 +41,12 @@ urlpatterns = [
     path("variants/<int:variant_id>/edit", products.variant_edit, name="producer-variant-edit"),
     path(
         "variants/<int:variant_id>/channels/<int:channel_id>/price",
-        products.variant_price,
+        prices_stock.variant_price,
         name="producer-price",
     ),
     path(
         "variants/<int:variant_id>/warehouses/<int:warehouse_id>/stock",
-        products.variant_stock,
+        prices_stock.variant_stock,
         name="producer-stock",
     ),
     path("variants/<int:variant_id>/stock/", products.stock_history, name="producer-stock-history"),

@@ -69,7 +69,9 @@ def area_filter(code: str) -> Q:
 
 
 def group_filter(code: str) -> Q:
-    return Q(group__code=code) | Q(group__parent__code=code)
+    """Products filed under the group with this code, at any depth (1 takes in 1.3 and
+    1.3d; 1.3 takes in 1.3a–1.3d)."""
+    return Q(group__code=code) | Q(group__parent__code=code) | Q(group__parent__parent__code=code)
 
 
 def facets() -> dict:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from catalog.demo.variants import demo_variant
 from catalog.models import Product
 from traceability.models import InputDiaryEntry, Lot, LotCertification, TestReport
-from traceability.services.lots import create_lot, recall_lot, record_event
+from traceability.services.lots import create_lot, lot_units, recall_lot, record_event
 from traceability.services.stamps import issue_batch
 from traceability.services.verification import client_hash, verify
 
@@ -43,7 +43,7 @@ def _lot(variant, code: str, index: int) -> Lot:
         code=code,
         production_date=made,
         quantity=Decimal(300 + index * 25),
-        unit="kg" if index % 3 else "l",
+        unit=lot_units(variant)[0],
         origin_name=f"Vùng sản xuất {producer.commune.name}",
         origin_unit=producer.commune,
     )

@@ -11,6 +11,7 @@ class TraceErrorCode(StrEnum):
     INVALID_GTIN = "invalid_gtin"
     INVALID_VALUE = "invalid_value"
     EXPIRY_BEYOND_SHELF_LIFE = "expiry_beyond_shelf_life"
+    UNIT_MISMATCH = "unit_mismatch"
     INVALID_SERIAL = "invalid_serial"
     DUPLICATE_LOT = "duplicate_lot"
     LOT_NOT_ACTIVE = "lot_not_active"
@@ -39,6 +40,10 @@ MESSAGES = {
     TraceErrorCode.INVALID_VALUE: (
         "Giá trị {field} không hợp lệ: {detail}",
         "Invalid {field}: {detail}",
+    ),
+    TraceErrorCode.UNIT_MISMATCH: (
+        'Lô của sản phẩm tính theo {expected_vi} ({allowed}), không tính theo "{unit}".',
+        'A lot of this product is counted in {expected_en} ({allowed}), not in "{unit}".',
     ),
     TraceErrorCode.INVALID_SERIAL: (
         "Số sê-ri {serial} sai ký tự kiểm tra: có thể bạn gõ nhầm một ký tự.",

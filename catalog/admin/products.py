@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,7 +40,10 @@ class TopGroupFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(group__parent__code=self.value())
+            code = self.value()
+            return queryset.filter(
+                Q(group__parent__code=code) | Q(group__parent__parent__code=code)
+            )
         return queryset
 
 

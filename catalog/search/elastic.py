@@ -168,7 +168,10 @@ def document(product, facts: dict, stars: int | None) -> ProductDocument:
         areas.append(commune.parent.code)
         if commune.parent.parent_id:
             areas.append(commune.parent.parent.code)
-    groups = [product.group.code] + ([product.group.parent.code] if product.group.parent_id else [])
+    groups, group = [], product.group
+    while group is not None:  # the leaf and every group above it (1.3d, 1.3, 1)
+        groups.append(group.code)
+        group = group.parent
     return ProductDocument(
         meta={"id": product.pk},
         name=product.name,
@@ -193,7 +196,7 @@ def documents(product_ids: Iterable[int] | None, today: date):
 
     products = (
         Product.objects.annotate(current_stars=current_stars_subquery(today))
-        .select_related("producer__commune__parent__parent", "group__parent")
+        .select_related("producer__commune__parent__parent", "group__parent__parent")
         .order_by("pk")
     )
     if product_ids is not None:

@@ -22,7 +22,6 @@ from marketplace.graphql.core import (
     TaxedMoneyRange,
     connection_args,
     countable_connection,
-    group_vat_rates,
     paginate,
     to_global_id,
 )
@@ -184,8 +183,7 @@ class ProductVariant(graphene.ObjectType):
         price = loader(info, VariantPriceLoader, channel_of(info)).load(variant.pk)
         if price is None:
             return None
-        amount, currency = price
-        rate = group_vat_rates(info)[variant.product.group_id]
+        amount, currency, rate = price
         taxed = TaxedMoney.of(amount, currency, rate=rate)
         return {"on_sale": False, "discount": None, "price": taxed, "price_undiscounted": taxed}
 
@@ -237,7 +235,8 @@ class Category(graphene.ObjectType):
 
     @staticmethod
     def resolve_level(group, info):
-        return 0 if group.parent_id is None else 1
+        # sector 0 (1), group 1 (1.3), sub-group 2 (1.3d): the code tells the depth
+        return group.code.count(".") + (1 if group.code[-1].isalpha() else 0)
 
     @staticmethod
     def resolve_parent(group, info):
@@ -424,10 +423,9 @@ class Product(graphene.ObjectType):
         prices = loader(info, ProductPricesLoader, channel_of(info)).load(product.pk)
         if not prices:
             return None
-        currency = prices[0][1]
-        rate = group_vat_rates(info)[product.group_id]
-        low = TaxedMoney.of(min(amount for amount, _ in prices), currency, rate=rate)
-        high = TaxedMoney.of(max(amount for amount, _ in prices), currency, rate=rate)
+        _, currency, rate = prices[0]
+        low = TaxedMoney.of(min(amount for amount, *_ in prices), currency, rate=rate)
+        high = TaxedMoney.of(max(amount for amount, *_ in prices), currency, rate=rate)
         price_range = {"start": low, "stop": high}
         return {
             "on_sale": False,

@@ -9,7 +9,6 @@ import graphene
 from django.db.models import Count, QuerySet, Window
 from graphql import GraphQLError
 
-from catalog.models import ProductGroup
 from marketplace.money import quantize
 from marketplace.taxes import vat_of
 
@@ -70,14 +69,6 @@ class TaxedMoney(graphene.ObjectType):
     @staticmethod
     def taxed(value) -> dict:
         return TaxedMoney.of(value.gross, value.currency, tax=value.tax)
-
-
-def group_vat_rates(info) -> dict[int, Decimal]:
-    """Every product group's VAT rate, read once per request (the table is small)."""
-    context = info.context
-    if not hasattr(context, "_group_vat_rates"):
-        context._group_vat_rates = dict(ProductGroup.objects.values_list("pk", "vat_rate"))
-    return context._group_vat_rates
 
 
 class TaxedMoneyRange(graphene.ObjectType):

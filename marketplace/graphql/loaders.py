@@ -101,19 +101,18 @@ class VariantsByProductIdLoader(Loader):
 
 
 class VariantPriceLoader(Loader):
-    """(price, currency) of each variant in the loader's channel."""
+    """(price, currency, VAT rate of its group) of each variant in the loader's channel."""
 
     def batch_load(self, keys):
         listings = VariantChannelListing.objects.filter(
             variant_id__in=keys, channel__slug=self.channel_slug
-        )
-        return {
-            listing.variant_id: (listing.price_amount, listing.currency) for listing in listings
-        }
+        ).values_list("variant_id", "price_amount", "currency", "variant__product__group__vat_rate")
+        return {variant: (amount, currency, rate) for variant, amount, currency, rate in listings}
 
 
 class ProductPricesLoader(Loader):
-    """Every variant price of each product in the channel, for price ranges."""
+    """Every variant price of each product in the channel, for price ranges, with the VAT
+    rate of the product's group: (amount, currency, rate)."""
 
     default = ()
 
@@ -121,9 +120,11 @@ class ProductPricesLoader(Loader):
         prices = defaultdict(list)
         listings = VariantChannelListing.objects.filter(
             variant__product_id__in=keys, channel__slug=self.channel_slug
-        ).values_list("variant__product_id", "price_amount", "currency")
-        for product_id, amount, currency in listings:
-            prices[product_id].append((amount, currency))
+        ).values_list(
+            "variant__product_id", "price_amount", "currency", "variant__product__group__vat_rate"
+        )
+        for product_id, amount, currency, rate in listings:
+            prices[product_id].append((amount, currency, rate))
         return prices
 
 
@@ -164,7 +165,10 @@ class RatingHistoryLoader(Loader):
 
     def batch_load(self, keys):
         history = defaultdict(list)
-        ratings = Rating.objects.filter(product_id__in=keys).exclude(status="proposed")
+        # certificates only: proposals, and those forwarded to a higher council, are not
+        ratings = Rating.objects.filter(product_id__in=keys).exclude(
+            status__in=["proposed", "forwarded"]
+        )
         for rating in ratings.select_related("rule_set").order_by("product_id", "-decision_date"):
             history[rating.product_id].append(rating)
         return history

@@ -151,7 +151,11 @@ def _apply_filter(products, channel, data):
         groups = _ids(data.get("categories"), "Category") + _ids(
             data.get("ocop_groups"), "Category"
         )
-        products = products.filter(Q(group_id__in=groups) | Q(group__parent_id__in=groups))
+        products = products.filter(
+            Q(group_id__in=groups)
+            | Q(group__parent_id__in=groups)
+            | Q(group__parent__parent_id__in=groups)
+        )
     if data.get("collections"):
         products = products.annotate(ocop_stars=_stars_subquery()).filter(
             ocop_stars__in=_ids(data["collections"], "Collection")
@@ -254,7 +258,9 @@ def product_list(
     products = visible_products(channel_object)
     if category_ids:
         products = products.filter(
-            Q(group_id__in=category_ids) | Q(group__parent_id__in=category_ids)
+            Q(group_id__in=category_ids)
+            | Q(group__parent_id__in=category_ids)
+            | Q(group__parent__parent_id__in=category_ids)
         )
     if exact_stars is not None:
         products = products.annotate(ocop_stars=_stars_subquery()).filter(ocop_stars=exact_stars)

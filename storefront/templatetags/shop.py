@@ -1,13 +1,16 @@
 """Formatting for the shop: VND prices, stars, dates, responsive images."""
 
+from datetime import datetime
 from decimal import Decimal
 
 from django import forms, template
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from marketplace.money import format_money
+from storefront.number_input import format_number
 
 register = template.Library()
 
@@ -32,9 +35,28 @@ def number(value) -> str:
 
 
 @register.filter
+def decimal_vi(value) -> str:
+    """0.5 -> '0,5'; 1200 -> '1.200' (what the number fields read back)."""
+    return format_number(value, 3)
+
+
+@register.filter
 def dmy(day) -> str:
-    """Dates as dd/mm/yyyy in both languages."""
-    return day.strftime("%d/%m/%Y") if day else ""
+    """Dates as dd/mm/yyyy in both languages, times as dd/mm/yyyy HH:MM in the site's
+    time zone; an ISO text (as the traceability data carries) is read first."""
+    if not day:
+        return ""
+    if isinstance(day, str):
+        try:
+            parsed = datetime.fromisoformat(day)
+        except ValueError:
+            return day
+        day = parsed if "T" in day or " " in day else parsed.date()
+    if isinstance(day, datetime):
+        if timezone.is_aware(day):
+            day = timezone.localtime(day)
+        return day.strftime("%d/%m/%Y %H:%M")
+    return day.strftime("%d/%m/%Y")
 
 
 @register.simple_tag

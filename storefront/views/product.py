@@ -79,7 +79,7 @@ def _json_ld(request, product, variants, certificate, image) -> str:
 def product_page(request, slug):
     product = get_object_or_404(
         Product.objects.select_related(
-            "producer__commune__parent", "group__parent"
+            "producer__commune__parent", "group__parent__parent"
         ).prefetch_related(images_prefetch()),
         slug=slug,
         is_archived=False,

@@ -152,9 +152,19 @@ def day_text(moment) -> str:
     return timezone.localtime(moment).strftime("%d/%m/%Y")
 
 
+def programme_contact() -> dict:
+    """Who a buyer calls about a doubtful stamp (settings; empty values are not shown)."""
+    return {
+        "name": settings.PROGRAMME_CONTACT_NAME,
+        "phone": settings.PROGRAMME_CONTACT_PHONE,
+        "email": settings.PROGRAMME_CONTACT_EMAIL,
+    }
+
+
 def verification_data(result) -> dict:
     data = {
         "verdict": result.verdict,
+        "contact": programme_contact(),
         "serial": serials.display(result.serial) if result.serial else "",
         "scans_before": result.scans_before,
         "first_scanned_at": day_text(result.first_scanned_at) if result.first_scanned_at else None,

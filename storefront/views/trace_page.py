@@ -28,7 +28,10 @@ from traceability.models import ScanVerdict
 from traceability.services.verification import scan_token
 
 SHELL_SECONDS = 300
-HOLES = ("serial", "repeat_text", "scan_id", "scan_token")
+HOLES = ("serial", "repeat_text", "scan_id", "scan_token", "gtin", "lot_code")
+# A code that is not a stamp of ours is not a page found: a mistyped one is bad input
+# (400), an unknown one does not exist (404). Both pages offer to type the code again.
+STATUS = {ScanVerdict.MISTYPED: 400, ScanVerdict.UNKNOWN: 404}
 MARKER = re.compile("<@(" + "|".join(HOLES) + ")@>")
 
 
@@ -85,6 +88,8 @@ def verification_page(result) -> HttpResponse:
         ),
         "scan_id": str(result.scan_id),
         "scan_token": scan_token(result.scan_id),
+        "gtin": result.gtin,
+        "lot_code": result.lot_code,
     }
     html = MARKER.sub(lambda match: escape(values[match.group(1)]), _shell(result))
-    return HttpResponse(html)
+    return HttpResponse(html, status=STATUS.get(result.verdict, 200))

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from marketplace.kiosk.models import KioskSale
+from marketplace.kiosk.models import KioskDevice, KioskSale
 from marketplace.kiosk.sync import sale_code
 from marketplace.orders.models import Order
 from marketplace.payments import vietqr
@@ -196,3 +196,61 @@ def test_a_stamp_scanned_at_the_stall_opens_its_lot_here_and_is_not_counted(tabl
     assert Scan.objects.count() == scans
     stamp.refresh_from_db()
     assert stamp.scan_count == 0
+
+
+def test_tiles_follow_the_stock_and_fill_an_800px_tablet(browser, shop):
+    from marketplace.warehouses.services import set_stock
+    from tests.e2e.conftest import screenshot
+
+    # Given a point's tablet, 800 px wide, with 2 jars of honey and 5 packs of rice left
+    name, token, pin = next(k for k in load_kiosks() if "Đình làng" in k[0])
+    device = KioskDevice.objects.get(name=name)
+    honey = device.warehouse.stocks.select_related("variant").get(
+        variant__product__name__startswith="Mật ong hoa nhãn"
+    )
+    rice = device.warehouse.stocks.select_related("variant").get(
+        variant__product__name__startswith="Gạo nếp cái hoa vàng"
+    )
+    set_stock(device.warehouse, honey.variant, 2, reason="kiểm kê")
+    set_stock(device.warehouse, rice.variant, 5, reason="kiểm kê")
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 800, "height": 1280}, base_url=shop
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto("/kiosk/")
+    page.get_by_label("Mã thiết bị (in trên phiếu đăng ký)").fill(token)
+    page.get_by_role("button", name="Kết nối").click()
+    unlock(page, pin)
+
+    # Then the tiles use the tablet's width
+    grid = page.locator("#products").bounding_box()
+    assert grid["width"] >= 0.9 * 800 - 40, grid
+    honey_tile = page.locator("button.tile", has_text="Mật ong hoa nhãn").first
+    rice_tile = page.locator("button.tile", has_text="Gạo nếp cái hoa vàng").first
+    expect(honey_tile.locator(".stock")).to_have_text("còn 2")
+
+    # When two jars are in the cart, the tile cannot add a third
+    honey_tile.click()
+    honey_tile.click()
+    expect(honey_tile).to_be_disabled()
+    rice_tile.click()
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Tiền mặt").click()
+    page.get_by_label("Khách đưa (₫)").fill("2000000")
+    page.get_by_role("button", name="Xác nhận bán").click()
+    page.get_by_role("button", name="Đơn mới").click()
+
+    # Then, offline, the sold-out tile says so and stays disabled; the rice counts down
+    expect(honey_tile.locator(".stock")).to_have_text("Hết hàng")
+    expect(honey_tile).to_be_disabled()
+    expect(rice_tile.locator(".stock")).to_have_text("còn 4")
+    screenshot(page, "kiosk-800px-after-sale")
+
+    # And after the sync the server's stock agrees
+    page.context.set_offline(False)
+    expect(page.locator("#queue li[data-status=synced]")).to_have_count(1, timeout=30_000)
+    expect(rice_tile.locator(".stock")).to_have_text("còn 4")
+    expect(honey_tile).to_be_disabled()
+    assert device.warehouse.stocks.get(variant=honey.variant).quantity == 0
+    context.close()

@@ -542,3 +542,51 @@ def test_a_variant_is_renamed_and_gets_a_gtin_once(client):
         750,
         gtin_for(55).zfill(14),
     )
+
+
+def test_prices_and_stock_take_vietnamese_numbers_and_errors_sit_beside_their_field(client):
+    producer, owner = approved_producer("vn")
+    login(client, owner)
+    product = Product.objects.create(
+        producer=producer, group=ProductGroup.objects.get(code="1.4a"), name="Tương", slug="tg"
+    )
+    client.post(
+        f"/producer/products/{product.pk}/variants",
+        {"name": "Chai 500 ml", "sku": "TG-500", "gtin": gtin_for(78), "unit": "ml"},
+    )
+    variant = product.variants.get()
+    channel = storefront_channel()
+    client.post("/producer/warehouse/new")
+    warehouse = producer.warehouses.get()
+    price_url = f"/producer/variants/{variant.pk}/channels/{channel.pk}/price"
+    stock_url = f"/producer/variants/{variant.pk}/warehouses/{warehouse.pk}/stock"
+    key = f"price-{variant.pk}-{channel.pk}"
+
+    # "47.000", "47,000" and "47 000 ₫" all mean 47,000 đồng
+    for typed in ("47.000", "47,000", "47 000 ₫"):
+        saved = client.post(price_url, {"price": typed})
+        assert saved.status_code == 302
+        assert saved["Location"].endswith(f"?saved={key}#{key}")
+        listing = VariantChannelListing.objects.get(variant=variant, channel=channel)
+        assert listing.price_amount == 47000, typed
+    page = client.get(saved["Location"]).content.decode()
+    assert 'value="47.000"' in page and "✓ Đã lưu giá." in page
+
+    # a price that is not a number stays as typed, with the reason beside the field
+    refused = client.post(price_url, {"price": "47 nghìn"})
+    page = refused.content.decode()
+    assert refused.status_code == 400
+    assert 'value="47 nghìn"' in page and 'aria-invalid="true"' in page
+    assert f'id="{key}-price-error"' in page and "47.000" in page
+    assert VariantChannelListing.objects.get(variant=variant, channel=channel).price_amount == 47000
+
+    # stock "1.200" is 1,200; without a reason it is refused beside the reason field
+    no_reason = client.post(stock_url, {"quantity": "1.200", "reason": ""})
+    page = no_reason.content.decode()
+    assert no_reason.status_code == 400
+    assert (
+        'value="1.200"' in page and f'id="stock-{variant.pk}-{warehouse.pk}-reason-error"' in page
+    )
+    assert not Stock.objects.filter(variant=variant, warehouse=warehouse, quantity=1200).exists()
+    client.post(stock_url, {"quantity": "1.200", "reason": "Kiểm kê"})
+    assert Stock.objects.get(variant=variant, warehouse=warehouse).quantity == 1200

@@ -46,7 +46,7 @@ def test_the_page_shows_what_the_law_requires(client, stamp):
         product.name,
         product.producer.name,
         product.producer.street_address,
-        "01/03/2024" if False else "2024-03-01",
+        "01/03/2024",  # the production date, as Vietnamese write dates
         stamp.batch.lot.variant.gtin_display,
         serials.display(stamp.serial),
         "2500",  # the shelf life, in days
@@ -71,8 +71,50 @@ def test_one_changed_character_is_caught_as_a_typo(client, stamp):
 
 def test_a_random_well_formed_serial_is_unknown(client, stamp):
     response = client.get(path_of(stamp, serials.new_serial()))
+    assert response.status_code == 404
     assert "Mã không xác định" in response.content.decode()
     assert Scan.objects.get().verdict == "unknown"
+
+
+def test_a_mistyped_code_can_be_typed_again_with_help_and_a_contact(client, stamp):
+    # given a code with one wrong character
+    typo = stamp.serial[:5] + ("X" if stamp.serial[5] != "X" else "Y") + stamp.serial[6:]
+
+    # when the page answers
+    response = client.get(path_of(stamp, typo), HTTP_ACCEPT_LANGUAGE="vi")
+    page = response.content.decode()
+
+    # then it is not a success, and offers a form with the lot and the code as typed
+    assert response.status_code == 400
+    assert "Mã này bị gõ sai" in page
+    assert 'action="/tem/nhap-lai/"' in page
+    lot = stamp.batch.lot
+    assert f'name="gtin" value="{lot.variant.gtin.zfill(14)}"' in page
+    assert f'name="lot" value="{lot.code}"' in page
+    assert "Làm gì tiếp" in page and "0225 3 000 000" in page  # what to do, whom to call
+
+    # and the corrected code, typed with spaces and small letters, checks the stamp
+    typed = " ".join([stamp.serial[:4].lower(), stamp.serial[4:]])
+    retyped = client.get(
+        "/tem/nhap-lai/", {"gtin": lot.variant.gtin.zfill(14), "lot": lot.code, "serial": typed}
+    )
+    assert retyped.status_code == 302
+    gtin14 = lot.variant.gtin.zfill(14)
+    assert retyped["Location"] == f"/01/{gtin14}/10/{lot.code}/21/{stamp.serial}"
+    assert "Chính hãng" in client.get(retyped["Location"]).content.decode()
+
+
+def test_a_retyped_code_that_cannot_be_a_stamp_is_refused_with_the_form(client, stamp):
+    lot = stamp.batch.lot
+    for bad in (
+        {"gtin": "123", "lot": lot.code, "serial": stamp.serial},
+        {"gtin": lot.variant.gtin, "lot": lot.code, "serial": ""},
+        {"gtin": lot.variant.gtin, "lot": "x" * 30, "serial": stamp.serial},
+    ):
+        response = client.get("/tem/nhap-lai/", bad, HTTP_ACCEPT_LANGUAGE="vi")
+        assert response.status_code == 400
+        assert 'id="retype-serial"' in response.content.decode()
+    assert not Scan.objects.exists()
 
 
 def test_a_real_serial_under_another_lot_is_unknown(client, stamp):
@@ -231,8 +273,8 @@ def test_a_demo_stamp_shows_circular_02_2024s_minimum_set(demo, client):
         serials.display(stamp.serial),
         str(product.shelf_life_days),
         product.quality_declaration_number,
-        str(lot.production_date),
-        str(lot.expiry_date),
+        f"{lot.production_date:%d/%m/%Y}",
+        f"{lot.expiry_date:%d/%m/%Y}",
     ]:
         assert text and text in page, text
     assert lot.expiry_date <= lot.production_date + timedelta(days=product.shelf_life_days)

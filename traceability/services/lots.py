@@ -51,6 +51,45 @@ def _checked_expiry(shelf_life_days, production_date: date, expiry_date: date | 
     return expiry_date
 
 
+# A lot is counted in the kind of measure its variant is sold in: a 500 g jar's lot in
+# kilograms or grams, a 1 l bottle's in litres, a basket's in pieces.
+UNIT_FAMILIES = {
+    "mass": (("kg", "g", "tấn"), "khối lượng", "mass"),
+    "volume": (("l", "ml"), "thể tích", "volume"),
+    "count": (("piece",), "số cái", "pieces"),
+}
+FAMILY_OF = {"g": "mass", "kg": "mass", "ml": "volume", "l": "volume", "piece": "count"}
+
+
+def _family(variant: ProductVariant) -> str | None:
+    # A variant's unit means something only with its net quantity (500 g, 1 l, 1 piece).
+    return FAMILY_OF.get(variant.unit) if variant.net_quantity is not None else None
+
+
+def lot_units(variant: ProductVariant) -> tuple[str, ...]:
+    """The units a lot of `variant` may be counted in (any when the variant has no net
+    quantity to tell)."""
+    family = _family(variant)
+    if family is None:
+        return tuple(unit for units, _vi, _en in UNIT_FAMILIES.values() for unit in units)
+    return UNIT_FAMILIES[family][0]
+
+
+def _check_unit(variant: ProductVariant, unit: str) -> None:
+    family = _family(variant)
+    allowed = lot_units(variant)
+    if family is not None and unit not in allowed:
+        _units, vi, en = UNIT_FAMILIES[family]
+        raise TraceError(
+            TraceErrorCode.UNIT_MISMATCH,
+            "unit",
+            expected_vi=vi,
+            expected_en=en,
+            allowed=", ".join(allowed),
+            unit=unit,
+        )
+
+
 def create_lot(
     variant: ProductVariant,
     *,
@@ -75,6 +114,7 @@ def create_lot(
             detail="1–20 characters of GS1's set 82 (letters, digits, - . _ / and the like)",
         )
     expiry_date = _checked_expiry(variant.product.shelf_life_days, production_date, expiry_date)
+    _check_unit(variant, unit)
     try:
         with transaction.atomic():
             lot = Lot.objects.create(

@@ -80,6 +80,7 @@ class Verification:
     verdict: str
     serial: str
     gtin: str
+    lot_code: str = ""
     scan_id: int | None = None
     stamp_id: int | None = None
     lot_id: int | None = None
@@ -115,7 +116,11 @@ def recorded(scan_id: int) -> Verification | None:
     if scan is None:
         return None
     result = Verification(
-        verdict=scan.verdict, serial=scan.serial_text, gtin=scan.gtin, scan_id=scan.pk
+        verdict=scan.verdict,
+        serial=scan.serial_text,
+        gtin=scan.gtin,
+        lot_code=scan.lot_code,
+        scan_id=scan.pk,
     )
     if scan.stamp_id is not None:
         lot = scan.stamp.batch.lot
@@ -130,7 +135,9 @@ def verify(
 ) -> Verification:
     """Look the stamp up (unless its check character already fails), decide, log the scan."""
     serial = serials.normalise(serial_text)
-    result = Verification(verdict=ScanVerdict.UNKNOWN, serial=serial[:40], gtin=gtin14)
+    result = Verification(
+        verdict=ScanVerdict.UNKNOWN, serial=serial[:40], gtin=gtin14, lot_code=lot_code[:20]
+    )
     now = timezone.now()
     if serials.is_well_formed(serial):
         _verify_in_database(result, lot_code[:20], client, user_agent[:300], now)

@@ -17,21 +17,19 @@ from catalog.services.products import add_variant, ensure_dossier, update_varian
 from catalog.services.slugs import free_slug
 from catalog.text import unaccent
 from marketplace.channels.models import Channel
-from marketplace.channels.services import publish_product, set_variant_price
-from marketplace.errors import CommerceError
-from marketplace.warehouses.models import Stock, StockAdjustment, Warehouse
-from marketplace.warehouses.services import open_warehouse, set_stock
+from marketplace.channels.services import publish_product
+from marketplace.warehouses.models import Stock, StockAdjustment
+from marketplace.warehouses.services import open_warehouse
 from storefront.producer_forms import (
     DossierFileForm,
     ImageForm,
-    PriceForm,
     ProductForm,
-    StockForm,
     VariantEditForm,
     VariantForm,
 )
 from storefront.views.producer.errors import message, show_error
 from storefront.views.producer.scope import get_owned, owned, portal_view
+from storefront.views.producer.variant_rows import attach_rows
 from storefront.views.redirects import safe_next
 
 PER_PAGE = 20
@@ -74,10 +72,11 @@ def product_edit(request, producer, product_id):
         form.save()
         messages.success(request, _("Saved."))
         return redirect("producer-product", product.pk)
+    saved = {"saved": request.GET.get("saved", "")}
     return render(
         request,
         "storefront/producer/product.html",
-        product_context(producer, product, form),
+        product_context(producer, product, form, typed=saved),
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -90,6 +89,8 @@ def product_context(producer, product, form=None, **forms) -> dict:
     )
     channels = list(Channel.objects.filter(is_active=True).order_by("name"))
     listings = {listing.channel_id: listing for listing in product.channel_listings.all()}
+    warehouses = list(producer.warehouses.order_by("name"))
+    attach_rows(variants, channels, warehouses, forms.get("typed") or {})
     return {
         "product": product,
         "form": form or ProductForm(instance=product),
@@ -98,12 +99,10 @@ def product_context(producer, product, form=None, **forms) -> dict:
         "image_form": forms.get("image_form") or ImageForm(),
         "images": product.images.order_by("sort_order", "pk"),
         "channels": [(channel, listings.get(channel.pk)) for channel in channels],
-        "warehouses": producer.warehouses.order_by("name"),
+        "warehouses": warehouses,
         "dossier": product.dossier_items.prefetch_related("files").order_by("kind"),
         "ratings": product.ratings.select_related("rule_set").order_by("-created_at"),
         "units": VariantForm.base_fields["unit"].choices,
-        "price_form": PriceForm(),
-        "stock_form": StockForm(),
         "dossier_form": DossierFileForm(),
     }
 
@@ -198,6 +197,9 @@ def image_upload(request, producer, product_id):
 def image_delete(request, producer, image_id):
     image = get_owned(ProductImage, producer, pk=image_id)
     product_id = image.product_id
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Confirm that the photo should be deleted."))
+        return redirect("producer-product", product_id)
     image.image.delete(save=False)
     image.delete()
     messages.success(request, _("Photo deleted."))
@@ -231,24 +233,6 @@ def dossier_file(request, producer, file_id):
 
 @require_POST
 @portal_view
-def variant_price(request, producer, variant_id, channel_id):
-    variant = get_owned(ProductVariant, producer, pk=variant_id)
-    channel = Channel.objects.filter(is_active=True, pk=channel_id).first()
-    form = PriceForm(request.POST)
-    if channel is None or not form.is_valid():
-        messages.error(request, _("Enter a price of 0 or more, in đồng."))
-    else:
-        try:
-            set_variant_price(variant, channel, form.cleaned_data["price"])
-        except CommerceError as error:
-            messages.error(request, message(error))
-        else:
-            messages.success(request, _("Price saved."))
-    return redirect("producer-product", variant.product_id)
-
-
-@require_POST
-@portal_view
 def product_publish(request, producer, product_id, channel_id):
     product = get_owned(Product, producer, pk=product_id)
     channel = Channel.objects.filter(is_active=True, pk=channel_id).first()
@@ -262,30 +246,6 @@ def product_publish(request, producer, product_id, channel_id):
             else _("Hidden in %(channel)s.") % {"channel": channel.name},
         )
     return redirect("producer-product", product.pk)
-
-
-@require_POST
-@portal_view
-def variant_stock(request, producer, variant_id, warehouse_id):
-    variant = get_owned(ProductVariant, producer, pk=variant_id)
-    warehouse = get_owned(Warehouse, producer, pk=warehouse_id)
-    form = StockForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Enter the counted quantity and the reason."))
-    else:
-        try:
-            set_stock(
-                warehouse,
-                variant,
-                form.cleaned_data["quantity"],
-                reason=form.cleaned_data["reason"],
-                user=request.user,
-            )
-        except CommerceError as error:
-            messages.error(request, message(error))
-        else:
-            messages.success(request, _("Stock saved."))
-    return redirect("producer-product", variant.product_id)
 
 
 @portal_view

@@ -29,7 +29,7 @@ queue: "Đơn đã bán", cashTitle: "Thanh toán tiền mặt",
 paidCash: "Tiền mặt",
       paidQr: "VietQR – chờ chuyển khoản", sale: "Mã đơn", trace: "Truy xuất nguồn gốc",
       queueSummary: (p, s, f) => `${p} chờ gửi · ${s} đã đồng bộ · ${f} lỗi`,
-      noProducts: "Không có sản phẩm phù hợp.", stock: "còn", producer: "Chủ thể",
+      noProducts: "Không có sản phẩm phù hợp.", stock: "còn", soldOut: "Hết hàng", producer: "Chủ thể",
       reportOffline: "Báo cáo ngày cần có mạng.", method: "Hình thức", count: "Số đơn",
       gross: "Doanh thu", commission: "Hoa hồng", net: "Thực nhận", quantity: "Số lượng",
       flaggedCount: "Đơn cần cán bộ kiểm tra", scanNone: "Máy này không quét mã được.",
@@ -54,7 +54,7 @@ queue: "Sales", cashTitle: "Cash payment",
 paidCash: "Cash",
       paidQr: "VietQR – awaiting transfer", sale: "Sale", trace: "Traceability",
       queueSummary: (p, s, f) => `${p} pending · ${s} synced · ${f} failed`,
-      noProducts: "No matching product.", stock: "left", producer: "Producer",
+      noProducts: "No matching product.", stock: "left", soldOut: "Sold out", producer: "Producer",
       reportOffline: "The day report needs the network.", method: "Method", count: "Sales",
       gross: "Revenue", commission: "Commission", net: "Net", quantity: "Quantity",
       flaggedCount: "Sales flagged for staff", scanNone: "This device cannot scan codes.",
@@ -190,10 +190,26 @@ paidCash: "Cash",
   async function refreshSnapshot() {
     const fresh = await api("/kiosk/api/snapshot");
     snap = fresh;
-    await setMeta("snapshot", fresh);
+    // The server's stock counts the sales it has; those still on this device come off.
+    const pending = database ? (await allSales()).filter((sale) => sale.status === "pending") : [];
+    pending.forEach((sale) => takeStock(sale.lines));
+    await setMeta("snapshot", snap);
     indexSnapshot();
     cacheImages();
     return fresh;
+  }
+  /* Stock on this device: the snapshot's, less what was sold here since. */
+  function takeStock(lines) {
+    const byVariant = new Map(lines.map((line) => [line.variant, line.quantity]));
+    snap.products.forEach((product) => product.variants.forEach((variant) => {
+      if (byVariant.has(variant.id)) variant.stock -= byVariant.get(variant.id);
+    }));
+  }
+  const available = (id) => variants.get(id).stock - (cart.get(id) || 0);
+  function addToCart(id) {
+    if (available(id) <= 0) return;
+    cart.set(id, (cart.get(id) || 0) + 1);
+    renderCart();
   }
   function indexSnapshot() {
     variants.clear();
@@ -250,8 +266,11 @@ paidCash: "Cash",
         tile.querySelector(".stars").textContent = product.stars ? "★".repeat(product.stars) : "";
         tile.querySelector(".group").textContent = product.group;
         tile.querySelector(".price").textContent = vnd(variant.price);
-        tile.querySelector(".stock").textContent = `${t("stock")} ${variant.stock}`;
-        tile.addEventListener("click", () => { cart.set(variant.id, (cart.get(variant.id) || 0) + 1); renderCart(); });
+        const left = variants.get(variant.id).stock;
+        tile.querySelector(".stock").textContent = left > 0 ? `${t("stock")} ${left}` : t("soldOut");
+        tile.disabled = available(variant.id) <= 0;
+        tile.classList.toggle("soldout", left <= 0);
+        tile.addEventListener("click", () => addToCart(variant.id));
         section.querySelector(".tiles").appendChild(tile);
       }));
       box.appendChild(section);
@@ -276,12 +295,16 @@ paidCash: "Cash",
         if (quantity <= 1) cart.delete(id); else cart.set(id, quantity - 1);
         renderCart();
       });
-      item.querySelector(".more").addEventListener("click", () => { cart.set(id, quantity + 1); renderCart(); });
+      item.querySelector(".more").disabled = available(id) <= 0;
+      item.querySelector(".more").addEventListener("click", () => addToCart(id));
       list.appendChild(item);
     });
     $("cart-total").textContent = vnd(cartTotal());
     ["pay-cash", "pay-vietqr"].forEach((button) => { $(button).disabled = !cart.size; });
     renderNet();
+    document.querySelectorAll("#products .tile").forEach((tile) => {
+      tile.disabled = available(Number(tile.dataset.variant)) <= 0;
+    });
   }
 
   /* ---------- selling ---------- */
@@ -298,6 +321,9 @@ paidCash: "Cash",
       }),
     };
     await putSale(sale); // stored on the device before anything else
+    takeStock(lines);
+    await setMeta("snapshot", snap);
+    indexSnapshot();
     cart.clear();
     renderCart();
     renderReceipt(sale);
@@ -463,6 +489,9 @@ paidCash: "Cash",
       }
       failures = 0;
       banner("");
+      // Fresh stock and prices now that the server has the sales.
+      await refreshSnapshot().catch(() => {});
+      if (!$("shop").hidden) { renderProducts(); renderCart(); }
     } catch (error) {
       failures += 1;
       if (error.refused) banner(error.message);
