@@ -10,7 +10,7 @@ from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Su
 from catalog.models import AdministrativeUnit, Producer, Product, ProductGroup, ProductImage
 from catalog.services.ratings import current_stars_subquery
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
-from marketplace.warehouses.models import Stock
+from marketplace.warehouses.models import Stock, Warehouse
 
 FACET_SECONDS = 300
 
@@ -25,6 +25,11 @@ def published(*, in_listings: bool = False) -> QuerySet:
     if in_listings:
         listings = listings.filter(visible_in_listings=True)
     return listings.values("product")
+
+
+def channel_warehouses() -> QuerySet:
+    """The warehouses whose stock the storefront channel sells."""
+    return Warehouse.objects.filter(channels__slug=channel_slug())
 
 
 def stock_in_channel() -> QuerySet:

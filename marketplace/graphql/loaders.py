@@ -8,7 +8,6 @@ a batch of their own."""
 
 from collections import defaultdict
 
-from django.db.models import F, Sum
 from django.utils import timezone
 
 from catalog.models import (
@@ -21,7 +20,8 @@ from catalog.models import (
 )
 from catalog.services.ratings import valid_certificates
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
-from marketplace.warehouses.models import Stock, Warehouse
+from marketplace.warehouses.models import Warehouse
+from marketplace.warehouses.services import available_by_variant
 
 
 class Loader:
@@ -143,12 +143,7 @@ class VariantAvailableLoader(Loader):
 
     def batch_load(self, keys):
         warehouses = Warehouse.objects.filter(channels__slug=self.channel_slug)
-        rows = (
-            Stock.objects.filter(variant_id__in=keys, warehouse__in=warehouses)
-            .values("variant_id")
-            .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
-        )
-        return {row["variant_id"]: max(row["available"] or 0, 0) for row in rows}
+        return available_by_variant(keys, warehouses)
 
 
 class CurrentCertificateLoader(Loader):

@@ -29,9 +29,11 @@ def snapshot(device: KioskDevice) -> dict:
         listing.variant_id: listing.price_amount
         for listing in VariantChannelListing.objects.filter(channel=device.channel)
     }
-    stock = dict(
-        Stock.objects.filter(warehouse=device.warehouse).values_list("variant_id", "quantity")
-    )
+    # Available as everywhere else: counted at the stall and not held for an order.
+    stock = {
+        stock.variant_id: stock.quantity_available
+        for stock in Stock.objects.filter(warehouse=device.warehouse)
+    }
     products = (
         Product.objects.filter(
             is_archived=False,

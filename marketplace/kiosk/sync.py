@@ -31,7 +31,7 @@ from marketplace.orders.models import (
 from marketplace.payments import services as payments
 from marketplace.payments import vietqr
 from marketplace.payments.models import Gateway
-from marketplace.warehouses.models import Stock, StockAdjustment
+from marketplace.warehouses.models import MovementKind, Stock, StockAdjustment
 
 OFFLINE_METHODS = (Gateway.CASH, Gateway.VIETQR)
 log = logging.getLogger(__name__)
@@ -264,7 +264,11 @@ def _take_stock(device: KioskDevice, sale: KioskSale, lines: list[SaleLine]) -> 
             takes[stock.pk] = taken
             adjustments.append(
                 StockAdjustment(
-                    stock=stock, change=-taken, quantity_after=stock.quantity - taken, reason=reason
+                    stock=stock,
+                    kind=MovementKind.KIOSK_SALE,
+                    change=-taken,
+                    quantity_after=stock.quantity - taken,
+                    reason=reason,
                 )
             )
         if taken < quantity:

@@ -87,11 +87,27 @@ class Allocation(models.Model):
         return f"{self.quantity} × {self.stock}"
 
 
+class MovementKind(models.TextChoices):
+    COUNT = "count", _("stock count")
+    ALLOCATED = "allocated", _("held for an order")
+    RELEASED = "released", _("order cancelled: hold released")
+    SHIPPED = "shipped", _("sold and shipped")
+    KIOSK_SALE = "kiosk_sale", _("sold at a kiosk")
+
+
 class StockAdjustment(models.Model):
-    """Who changed a stock level, when, why, and by how much."""
+    """Every movement of a stock row: who or what changed it, when, why, and by how much.
+    Counts and sales change the quantity; holds for orders change what is allocated."""
 
     stock = models.ForeignKey(Stock, on_delete=models.CASCADE, related_name="adjustments")
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=MovementKind.choices, default=MovementKind.COUNT
+    )
     change = models.IntegerField(_("change"))
+    allocated_change = models.IntegerField(_("change in allocated"), default=0)
+    order_line = models.ForeignKey(
+        "orders.OrderLine", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     quantity_after = models.PositiveIntegerField(_("quantity after"))
     reason = models.CharField(_("reason"), max_length=200)
     user = models.ForeignKey(

@@ -8,7 +8,13 @@ from catalog.search import products_changed, variants_changed
 from catalog.services.slugs import free_slug
 from marketplace.channels.models import Channel
 from marketplace.errors import CommerceError, CommerceErrorCode
-from marketplace.warehouses.models import Allocation, Stock, StockAdjustment, Warehouse
+from marketplace.warehouses.models import (
+    Allocation,
+    MovementKind,
+    Stock,
+    StockAdjustment,
+    Warehouse,
+)
 
 MAX_STOCK = 100_000_000
 
@@ -68,6 +74,29 @@ def pickup_warehouses(channel: Channel):
     return Warehouse.objects.filter(is_pickup_point=True, channels=channel)
 
 
+def _record(stock, kind, order_line, change, allocated_change, quantity_after) -> None:
+    StockAdjustment.objects.create(
+        stock=stock,
+        kind=kind,
+        order_line=order_line,
+        change=change,
+        allocated_change=allocated_change,
+        quantity_after=max(quantity_after, 0),
+        reason=f"{order_line.order.code}",
+    )
+
+
+def available_by_variant(variant_ids, warehouses) -> dict[int, int]:
+    """The one definition of available stock, used by the shop, the API, the kiosk and the
+    portal: units counted in `warehouses` and not held for an order, per variant."""
+    rows = (
+        Stock.objects.filter(variant_id__in=variant_ids, warehouse__in=warehouses)
+        .values("variant_id")
+        .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
+    )
+    return {row["variant_id"]: max(row["available"] or 0, 0) for row in rows}
+
+
 def available_quantity(variant: ProductVariant, warehouses) -> int:
     """Units not yet allocated, summed over `warehouses`."""
     total = Stock.objects.filter(variant=variant, warehouse__in=warehouses).aggregate(
@@ -102,6 +131,7 @@ def allocate(order_line, warehouses) -> None:
             continue
         Stock.objects.filter(pk=stock.pk).update(quantity_allocated=F("quantity_allocated") + take)
         Allocation.objects.create(order_line=order_line, stock=stock, quantity=take)
+        _record(stock, MovementKind.ALLOCATED, order_line, 0, take, stock.quantity)
         needed -= take
         if needed == 0:
             break
@@ -116,19 +146,27 @@ def lock_stocks_for(lines) -> None:
 
 def release(order_line) -> None:
     """Give back the units reserved for a line (cancellation)."""
-    for allocation in order_line.allocations.select_for_update().order_by("stock_id"):
+    for allocation in (
+        order_line.allocations.select_for_update().select_related("stock").order_by("stock_id")
+    ):
         Stock.objects.filter(pk=allocation.stock_id).update(
             quantity_allocated=F("quantity_allocated") - allocation.quantity
         )
+        stock = allocation.stock
+        _record(stock, MovementKind.RELEASED, order_line, 0, -allocation.quantity, stock.quantity)
         allocation.delete()
     variants_changed([order_line.variant_id])
 
 
 def ship(order_line) -> None:
     """The reserved units leave the warehouse: both quantity and allocation go down."""
-    for allocation in order_line.allocations.select_for_update().order_by("stock_id"):
+    for allocation in (
+        order_line.allocations.select_for_update().select_related("stock").order_by("stock_id")
+    ):
         Stock.objects.filter(pk=allocation.stock_id).update(
             quantity=F("quantity") - allocation.quantity,
             quantity_allocated=F("quantity_allocated") - allocation.quantity,
         )
+        taken, stock = allocation.quantity, allocation.stock
+        _record(stock, MovementKind.SHIPPED, order_line, -taken, -taken, stock.quantity - taken)
         allocation.delete()

@@ -2,7 +2,6 @@
 
 import json
 
-from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,12 +11,13 @@ from django.views.decorators.http import require_GET
 from catalog.models import Producer, Product
 from catalog.services.ratings import current_certificate
 from marketplace.channels.models import VariantChannelListing
+from marketplace.warehouses.services import available_by_variant
 from storefront.queries import (
     channel_slug,
+    channel_warehouses,
     images_prefetch,
     listed_products,
     published,
-    stock_in_channel,
 )
 from tourism.services import points_displaying
 from traceability.models import Lot
@@ -29,13 +29,8 @@ def _variants(product: Product) -> list[dict]:
             channel__slug=channel_slug(), variant__product=product
         ).values_list("variant_id", "price_amount")
     )
-    stock = dict(
-        stock_in_channel()
-        .filter(variant__product=product)
-        .values("variant")
-        .annotate(units=Sum("quantity") - Sum("quantity_allocated"))
-        .values_list("variant", "units")
-    )
+    variant_ids = list(product.variants.values_list("pk", flat=True))
+    stock = available_by_variant(variant_ids, channel_warehouses())
     return [
         {"variant": variant, "price": prices[variant.pk], "available": stock.get(variant.pk, 0)}
         for variant in product.variants.order_by("sku")

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from PIL import Image
 
 from catalog.models import (
@@ -590,3 +591,36 @@ def test_prices_and_stock_take_vietnamese_numbers_and_errors_sit_beside_their_fi
     assert not Stock.objects.filter(variant=variant, warehouse=warehouse, quantity=1200).exists()
     client.post(stock_url, {"quantity": "1.200", "reason": "Kiểm kê"})
     assert Stock.objects.get(variant=variant, warehouse=warehouse).quantity == 1200
+
+
+def test_one_available_stock_in_portal_shop_and_api_and_a_history_with_the_sales(client):
+    import json
+
+    # given 10 counted, and an order of 3 waiting to be packed
+    producer, owner = approved_producer("kho", warehouse=True)
+    order = cod_order_for(producer, quantity=3, price=50000)
+    line = order.lines.get()
+    variant = line.variant
+    login(client, owner)
+
+    # then the portal, the shop and the API all say 7 can still be sold
+    portal = client.get(f"/producer/products/{variant.product_id}/").content.decode()
+    assert "Còn bán trên cửa hàng trực tuyến: 7" in portal
+    assert "đang giữ cho đơn: 3 · còn bán được: 7" in portal
+    shop = client.get(f"/san-pham/{variant.product.slug}/").content.decode()
+    assert "còn 7" in shop
+    channel = storefront_channel().slug
+    query = f'{{ product(slug: "{variant.product.slug}", channel: "{channel}") '
+    query += "{ variants { quantityAvailable } } }"
+    anonymous = Client()  # a signed-in cookie session would need the CSRF token
+    api = anonymous.post("/graphql/", json.dumps({"query": query}), content_type="application/json")
+    assert api.json()["data"]["product"]["variants"][0]["quantityAvailable"] == 7
+
+    # and once shipped, the history shows the count, the hold and the sale
+    part = order.producer_orders.get()
+    client.post(f"/producer/orders/{part.pk}/ship", {"tracking_code": "VN1"})
+    history = client.get(f"/producer/variants/{variant.pk}/stock/").content.decode()
+    for text in ("kiểm đếm tồn kho", "giữ hàng cho đơn", "đã bán và giao đi", order.code):
+        assert text in history, text
+    stock = Stock.objects.get(variant=variant)
+    assert (stock.quantity, stock.quantity_allocated) == (7, 0)

@@ -18,8 +18,8 @@ from catalog.services.slugs import free_slug
 from catalog.text import unaccent
 from marketplace.channels.models import Channel
 from marketplace.channels.services import publish_product
-from marketplace.warehouses.models import Stock, StockAdjustment
-from marketplace.warehouses.services import open_warehouse
+from marketplace.warehouses.models import Stock, StockAdjustment, Warehouse
+from marketplace.warehouses.services import available_by_variant, open_warehouse
 from storefront.producer_forms import (
     DossierFileForm,
     ImageForm,
@@ -91,6 +91,10 @@ def product_context(producer, product, form=None, **forms) -> dict:
     listings = {listing.channel_id: listing for listing in product.channel_listings.all()}
     warehouses = list(producer.warehouses.order_by("name"))
     attach_rows(variants, channels, warehouses, forms.get("typed") or {})
+    shop = Warehouse.objects.filter(channels__slug=settings.STOREFRONT_CHANNEL)
+    in_shop = available_by_variant([variant.pk for variant in variants], shop)
+    for variant in variants:
+        variant.shop_available = in_shop.get(variant.pk, 0)
     return {
         "product": product,
         "form": form or ProductForm(instance=product),
@@ -254,7 +258,7 @@ def stock_history(request, producer, variant_id):
     stocks = owned(Stock, producer).filter(variant=variant)
     adjustments = (
         StockAdjustment.objects.filter(stock__in=stocks)
-        .select_related("stock__warehouse", "user")
+        .select_related("stock__warehouse", "user", "order_line")
         .order_by("-created_at")
     )
     page = Paginator(adjustments, 50).get_page(request.GET.get("page"))

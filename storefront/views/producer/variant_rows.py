@@ -18,7 +18,7 @@ def attach_rows(variants, channels, warehouses, typed: dict) -> None:
     a refused one."""
     for variant in variants:
         prices = {row.channel_id: row.price_amount for row in variant.channel_listings.all()}
-        stocks = {stock.warehouse_id: stock.quantity for stock in variant.stocks.all()}
+        stocks = {stock.warehouse_id: stock for stock in variant.stocks.all()}
         variant.price_rows = [
             _row(
                 price_key(variant.pk, channel.pk),
@@ -33,7 +33,11 @@ def attach_rows(variants, channels, warehouses, typed: dict) -> None:
                 stock_key(variant.pk, warehouse.pk),
                 typed,
                 warehouse=warehouse,
-                value=format_number(stocks.get(warehouse.pk)),
+                value=format_number(
+                    stocks[warehouse.pk].quantity if warehouse.pk in stocks else None
+                ),
+                held=stocks[warehouse.pk].quantity_allocated if warehouse.pk in stocks else 0,
+                available=stocks[warehouse.pk].quantity_available if warehouse.pk in stocks else 0,
                 reason="",
             )
             for warehouse in warehouses
