@@ -21,6 +21,7 @@ from marketplace.checkout.services import AddressInput, create_address
 from storefront.forms import AddressForm
 from storefront.views.cart import error_text
 from storefront.views.checkout import province_code
+from storefront.views.redirects import home_for
 
 
 class SignInForm(AuthenticationForm):
@@ -61,6 +62,9 @@ class SignInView(LoginView):
     template_name = "storefront/account/login.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return home_for(self.request.user)
 
 
 @require_POST

@@ -16,6 +16,7 @@ from marketplace.accounts.backends import (
     record_address_attempt,
 )
 from marketplace.accounts.login_link import send_link, user_from_token
+from storefront.views.redirects import home_for
 
 
 class LinkForm(forms.Form):
@@ -52,4 +53,4 @@ def use_link(request, token):
     login(request, user, backend="marketplace.accounts.backends.EmailOrPhoneBackend")
     clear_account(login_text)
     messages.success(request, _("You are signed in."))
-    return redirect("shop-account")
+    return redirect(home_for(request.user))

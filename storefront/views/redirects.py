@@ -2,7 +2,10 @@
 anything else (another site, `javascript:`, a bare word) goes to the page's own default."""
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+
+from program.services.scope import can_read_programme
 
 
 def safe_next(request, fallback: str, *args):
@@ -15,3 +18,13 @@ def safe_next(request, fallback: str, *args):
     if target.startswith("/") and not target.startswith("//") and on_this_site:
         return redirect(target)
     return redirect(fallback, *args)
+
+
+def home_for(user) -> str:
+    """Where a user lands after signing in without a `next`: producer staff in the
+    portal, programme readers on the programme dashboard, everyone else in their account."""
+    if getattr(user, "producer_id", None):
+        return reverse("producer-home")
+    if can_read_programme(user):
+        return reverse("program-dashboard")
+    return reverse("shop-account")

@@ -27,6 +27,7 @@ from marketplace.payments.models import PaymentStatus
 from marketplace.warehouses.models import Stock, StockAdjustment
 from tests.graphql.test_media_upload import jpeg_with_gps
 from tests.storefront.portal import (
+    PASSWORD,
     PDF,
     approved_producer,
     cod_order_for,
@@ -624,3 +625,26 @@ def test_one_available_stock_in_portal_shop_and_api_and_a_history_with_the_sales
         assert text in history, text
     stock = Stock.objects.get(variant=variant)
     assert (stock.quantity, stock.quantity_allocated) == (7, 0)
+
+
+def test_the_product_list_shows_photo_price_stock_stars_and_state_and_sorts(client):
+    producer, owner = approved_producer("ds", warehouse=True)
+    cheap = cod_order_for(producer, quantity=1, price=30000).lines.get().variant.product
+    dear = cod_order_for(producer, quantity=2, price=90000).lines.get().variant.product
+    login(client, owner)
+
+    page = client.get("/producer/products/", {"sort": "-price"}).content.decode()
+    table = page[page.index('data-testid="product-list"') :]
+    assert table.index(dear.name) < table.index(cheap.name)
+    assert "90.000\u00a0₫" in table and "30.000\u00a0₫" in table
+    assert "chưa xếp hạng" in table and 'class="badge ok"' in table  # not rated, published
+    assert 'aria-sort="descending"' in table
+    by_stock = client.get("/producer/products/", {"sort": "stock"}).content.decode()
+    listed = by_stock[by_stock.index('data-testid="product-list"') :]
+    assert listed.index(dear.name) < listed.index(cheap.name)  # 8 left before 9
+
+
+def test_a_producer_lands_in_the_portal_after_signing_in(client):
+    _producer, owner = approved_producer("dn")
+    response = client.post("/tai-khoan/login/", {"username": owner.email, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/producer/"

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import F
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from storefront.producer_forms import (
     VariantForm,
 )
 from storefront.views.producer.errors import message, show_error
+from storefront.views.producer.listing_rows import listing_rows
 from storefront.views.producer.scope import get_owned, owned, portal_view
 from storefront.views.producer.variant_rows import attach_rows
 from storefront.views.redirects import safe_next
@@ -35,16 +37,37 @@ from storefront.views.redirects import safe_next
 PER_PAGE = 20
 
 
+SORTS = {
+    "name": ("sort_name",),
+    "-name": ("-sort_name",),
+    "price": (F("price").asc(nulls_last=True), "sort_name"),
+    "-price": (F("price").desc(nulls_last=True), "sort_name"),
+    "stock": ("available", "sort_name"),
+    "-stock": ("-available", "sort_name"),
+    "stars": (F("stars").asc(nulls_first=True), "sort_name"),
+    "-stars": (F("stars").desc(nulls_last=True), "sort_name"),
+}
+
+
 @portal_view
 def product_list(request, producer):
-    products = owned(Product, producer).prefetch_related("images").order_by("sort_name")
+    """The producer's products with photo, shop price, sellable stock, stars and listing
+    state, sortable by each."""
     archived = request.GET.get("archived") == "1"
-    products = products.filter(is_archived=archived)
+    sort = request.GET.get("sort", "name")
+    sort = sort if sort in SORTS else "name"
+    products = listing_rows(owned(Product, producer).filter(is_archived=archived))
     query = request.GET.get("q", "").strip()[:100]
     if query:
         products = products.filter(search_text__icontains=unaccent(query).casefold())
-    page = Paginator(products, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "archived": archived, "q": query}
+    page = Paginator(products.order_by(*SORTS[sort]), PER_PAGE).get_page(request.GET.get("page"))
+    columns = [
+        ("name", _("Product")),
+        ("price", _("Price")),
+        ("stock", _("Can be sold")),
+        ("stars", _("Stars")),
+    ]
+    context = {"page": page, "archived": archived, "q": query, "sort": sort, "columns": columns}
     return render(request, "storefront/producer/products.html", context)
 
 
