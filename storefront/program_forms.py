@@ -29,6 +29,14 @@ def area_choices(user):
     ]
 
 
+def plan_period(plan) -> tuple[date, date]:
+    """A plan's year (to today while it runs); without a plan, this year so far."""
+    today = timezone.localdate()
+    year = plan.year if plan else today.year
+    end = date(year, 12, 31)
+    return date(year, 1, 1), min(end, today) if year == today.year else end
+
+
 class AreaMixin:
     def area_unit(self):
         pk = self.cleaned_data.get("area")
@@ -36,26 +44,46 @@ class AreaMixin:
 
 
 class DashboardFilters(AreaMixin, forms.Form):
-    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    """Period, area and plan. On a first visit the newest plan is chosen and the period is
+    its year; a chosen plan with no dates gives its year; "(none)" shows no plan and the
+    current year so far."""
+
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     area = forms.TypedChoiceField(label=_("Area"), required=False, coerce=int, empty_value=None)
     plan = forms.ModelChoiceField(
         label=_("Plan"), queryset=Plan.objects.none(), required=False, empty_label=_("(none)")
     )
 
     def __init__(self, data, *, user, plans):
-        today = timezone.localdate()
-        defaults = {"start": date(today.year, 1, 1), "end": today}
-        merged = {**{k: v.isoformat() for k, v in defaults.items()}, **data.dict()}
-        super().__init__(merged)
+        values = data.dict()
+        if "plan" not in values:  # a first visit: the newest plan the reader may see
+            newest = plans.order_by("-year").first()
+            values["plan"] = str(newest.pk) if newest else ""
+        super().__init__(values)
         self.fields["area"].choices = area_choices(user)
         self.fields["plan"].queryset = plans
 
     def clean(self):
         data = super().clean()
-        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+        if self.has_error("start") or self.has_error("end") or self.has_error("plan"):
+            return data
+        if not data.get("start") and not data.get("end"):
+            data["start"], data["end"] = plan_period(data.get("plan"))
+            # the fields show the period used
+            self.data["start"], self.data["end"] = (
+                data["start"].isoformat(),
+                data["end"].isoformat(),
+            )
+        elif not data.get("start") or not data.get("end"):
+            raise forms.ValidationError(_("Give both dates, or neither to use the plan's year."))
+        if data["start"] > data["end"]:
             raise forms.ValidationError(_("The start date must not be after the end date."))
-        if data.get("start") and data.get("end") and (data["end"] - data["start"]).days > MAX_DAYS:
+        if (data["end"] - data["start"]).days > MAX_DAYS:
             raise forms.ValidationError(_("Choose a period of at most ten years."))
         return data
 

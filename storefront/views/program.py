@@ -46,7 +46,7 @@ def dashboard(request):
     if not form.is_valid():
         return render(request, "storefront/program/dashboard.html", {"form": form}, status=400)
     scope = _scope(request, form)
-    plan = form.cleaned_data["plan"] or plans.first()
+    plan = form.cleaned_data["plan"]
     over_time = aggregates.over_time(scope)
     groups = {
         "channels": aggregates.by_channel_kind(scope),

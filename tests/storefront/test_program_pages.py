@@ -222,3 +222,28 @@ def test_a_file_that_is_not_a_table_is_refused_with_a_message(staff):
     assert response.status_code == 400
     assert "Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX." in response.content.decode()
     assert LedgerImport.objects.filter(filename="anh.xlsx").count() == 0
+
+
+def test_the_default_period_follows_the_plan_and_no_plan_shows_none(staff):
+    # a first visit opens the newest plan with its year
+    first = staff.get("/chuong-trinh/")
+    assert first.status_code == 200
+    plan = first.context["plan"]
+    assert plan is not None and plan.year == 2023
+    scope = first.context["scope"]
+    assert (scope.start, scope.end) == (date(2023, 1, 1), date(2023, 12, 31))
+    page = first.content.decode()
+    assert 'value="2023-01-01"' in page and 'value="2023-12-31"' in page
+
+    # "(none)" shows no plan, over this year so far
+    none = staff.get("/chuong-trinh/", {"plan": ""})
+    assert none.context["plan"] is None and none.context["targets"] == []
+    assert none.context["scope"].start == date(date.today().year, 1, 1)
+
+    # one date without the other is a clear error
+    half = staff.get("/chuong-trinh/", {"plan": plan.pk, "start": "2023-03-01"})
+    assert half.status_code == 400
+    assert "để trống cả hai" in half.content.decode()
+
+    # the drill-down link says what it opens
+    assert "Xem giao dịch" in page
