@@ -7,9 +7,11 @@ reading a bar's length.
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH = 640
-ROW_HEIGHT = 26
-COLUMN_AREA_HEIGHT = 180
+# A narrow drawing with large type: on a 390-px phone it is drawn near its own size, so
+# 13-unit text reads as about 12 px; on a desktop the CSS caps its width.
+WIDTH = 400
+ROW_HEIGHT = 40
+COLUMN_AREA_HEIGHT = 150
 
 
 @dataclass
@@ -38,31 +40,34 @@ def _scale(values) -> Decimal:
     return top or Decimal(1)
 
 
-def horizontal(rows: list[dict], label_width: int = 220) -> Chart:
-    """One bar per row ({"label", "gross"}), longest first as given."""
+def horizontal(rows: list[dict]) -> Chart:
+    """One bar per row ({"label", "gross"}), longest first as given; each label sits on its
+    own line above its bar, so long Vietnamese names are never squeezed."""
     top = _scale(row["gross"] for row in rows)
-    room = WIDTH - label_width - 90
+    room = WIDTH - 120  # the value is written after the bar
     bars = []
     for index, row in enumerate(rows):
-        length = float(abs(Decimal(row["gross"])) / top) * room
-        y = index * ROW_HEIGHT + 4
+        length = max(float(abs(Decimal(row["gross"])) / top) * room, 1.0)
+        y = index * ROW_HEIGHT
         bars.append(
             Bar(
-                x=label_width,
-                y=y,
-                width=max(length, 1.0),
-                height=ROW_HEIGHT - 8,
+                x=0,
+                y=y + 20,
+                width=length,
+                height=14,
                 label=str(row["label"]),
                 value=row["gross"],
-                text_x=label_width + max(length, 1.0) + 6,
-                text_y=y + ROW_HEIGHT / 2,
+                text_x=length + 6,
+                text_y=y + 27,
             )
         )
-    return Chart(WIDTH, max(len(rows), 1) * ROW_HEIGHT + 8, bars, top)
+    return Chart(WIDTH, max(len(rows), 1) * ROW_HEIGHT + 4, bars, top)
 
 
-def columns(points: list[tuple], label_format: str = "%m/%Y") -> Chart:
-    """One column per (day or month, amount, …), in time order."""
+def columns(points: list[tuple], label_format: str = "%m/%y") -> Chart:
+    """One column per (day or month, amount, …), in time order. The template labels
+    every column up to 6, every other up to 12, one in three beyond (the table below the
+    chart and each column's title have them all)."""
     top = _scale(point[1] for point in points)
     slot = (WIDTH - 20) / max(len(points), 1)
     bars = []

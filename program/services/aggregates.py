@@ -1,6 +1,7 @@
 """Sales figures for the dashboard, the reports and the feed: one source for all three."""
 
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, Sum
@@ -66,6 +67,26 @@ def over_time(scope: Scope, unit: str | None = None) -> list[tuple]:
         .order_by("period")
     )
     return [(row["period"], row["gross"], row["quantity"]) for row in rows]
+
+
+def every_period(scope: Scope, points: list[tuple], unit: str | None = None) -> list[tuple]:
+    """`points` (from `over_time`) with a zero row for each day or month of the scope that
+    had no sale, so a chart's axis runs without gaps."""
+    unit = unit or time_unit(scope)
+    found = {_as_date(point[0]): point for point in points}
+    periods, current = [], scope.start if unit == "day" else scope.start.replace(day=1)
+    while current <= scope.end:
+        periods.append(found.get(current, (current, Decimal(0), 0)))
+        current = current + timedelta(days=1) if unit == "day" else _next_month(current)
+    return periods
+
+
+def _as_date(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
 def _grouped(scope: Scope, key: str, label: str, limit: int | None = TOP) -> list[dict]:

@@ -47,7 +47,7 @@ def dashboard(request):
         return render(request, "storefront/program/dashboard.html", {"form": form}, status=400)
     scope = _scope(request, form)
     plan = form.cleaned_data["plan"]
-    over_time = aggregates.over_time(scope)
+    over_time = aggregates.every_period(scope, aggregates.over_time(scope))
     groups = {
         "channels": aggregates.by_channel_kind(scope),
         "units": aggregates.by_unit(scope),
@@ -62,7 +62,7 @@ def dashboard(request):
         "targets": progress(plan) if plan else [],
         "totals": aggregates.totals(scope),
         "over_time": over_time,
-        "time_chart": charts.columns(over_time, "%d/%m" if daily else "%m/%Y"),
+        "time_chart": charts.columns(over_time, "%d/%m" if daily else "%m/%y"),
         "groups": groups,
         "group_charts": {key: charts.horizontal(rows) for key, rows in groups.items()},
         "expiring": alerts.expiring_certificates(scope)[:50],

@@ -15,7 +15,7 @@ from marketplace.checkout.complete import complete_checkout
 from marketplace.checkout.services import AddressInput
 from marketplace.orders import services as orders
 from program.models import SalesLedgerEntry
-from tests.e2e.conftest import serious_accessibility_violations
+from tests.e2e.conftest import screenshot, serious_accessibility_violations
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -54,6 +54,30 @@ def pay_cod_order(sku: str, quantity: int):
     return order
 
 
+def check_charts(page) -> None:
+    time_chart = page.get_by_test_id("time-chart")
+    columns = time_chart.locator("rect")
+    expect(columns).to_have_count(12)
+    heights = [columns.nth(i).bounding_box()["height"] for i in range(12)]
+    assert [i + 1 for i, h in enumerate(heights) if h > 2] == [7, 8, 9, 11], heights
+    labels = time_chart.locator("text").all_text_contents()
+    assert labels == ["01/23", "03/23", "05/23", "07/23", "09/23", "11/23"]  # every other
+    assert columns.nth(9).locator("title").text_content().startswith("10/23: 0")
+    for name in ("Theo kênh", "Theo xã / phường", "Chủ thể dẫn đầu", "Sản phẩm dẫn đầu"):
+        region = page.get_by_role("region", name=name)
+        bars = region.locator("svg.chart rect")
+        rows = region.locator("table tbody tr").count()
+        expect(bars).to_have_count(rows)
+        chart = region.locator("svg.chart").bounding_box()
+        assert chart["height"] >= rows * 10, (name, chart)
+        for index in range(rows):
+            bar = bars.nth(index).bounding_box()
+            label = region.locator("svg.chart text.label").nth(index).bounding_box()
+            assert bar["width"] >= 1 and bar["height"] >= 8, (name, bar)
+            assert label["y"] + label["height"] <= bar["y"] + 1, (name, label, bar)  # above it
+            assert label["width"] > 2 * label["height"], (name, label)  # a name, not a letter
+
+
 def test_staff_follow_the_plan_and_see_a_new_sale_once(page):
     # Given programme staff signed in
     sign_in(page, "canbo@ocop.demo", "demo-canbo-2023")
@@ -67,17 +91,21 @@ def test_staff_follow_the_plan_and_see_a_new_sale_once(page):
     expect(targets.locator("tr[data-metric=inspections] .status")).to_have_text("đạt")
     expect(targets.locator("tr[data-metric=newly_certified] .status")).to_have_text("chưa đạt")
     expect(page.get_by_test_id("total-gross")).to_have_text("39.900.000\u00a0₫")
-    expect(page.get_by_test_id("time-chart").locator("rect")).to_have_count(4)  # Jul, Aug, Sep, Nov
+    # And the charts are drawn: a column for every month of 2023 (sales in Jul, Aug, Sep
+    # and Nov), and bars beside their labels in the channel, commune, producer and product
+    # charts, one per row of their tables
+    screenshot(page, "programme-dashboard-2023")
+    check_charts(page)
     assert serious_accessibility_violations(page) == []
     # And a producer's figure opens onto the ledger rows behind it
     producers = page.get_by_role("region", name="Chủ thể dẫn đầu")
-    producers.get_by_role("link", name="dòng").first.click()
+    producers.get_by_role("link", name="Xem giao dịch").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sổ doanh số")
     expect(page.get_by_test_id("ledger-rows").locator("tbody tr").first).to_be_visible()
     assert serious_accessibility_violations(page) == []
 
-    # When a customer's COD order is delivered (paid) today
-    page.goto("/chuong-trinh/")
+    # When a customer's COD order is delivered (paid) today ("(none)": this year so far)
+    page.goto("/chuong-trinh/?plan=")
     before = Decimal(re.sub(r"\D", "", page.get_by_test_id("total-gross").inner_text()) or 0)
     order = pay_cod_order("TK-04-1", 2)
     page.reload()
