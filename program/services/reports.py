@@ -7,8 +7,10 @@ uses, so the report and the dashboard cannot disagree.
 import csv
 import io
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from catalog.tabular import safe_row, xlsx_row
+from marketplace.channels.models import ChannelKind
 from program.services import aggregates
 from program.services.progress import TargetProgress, progress
 from program.services.scope import Scope
@@ -69,18 +71,23 @@ def _total_rows(report: Report) -> list[tuple[str, object]]:
     ]
 
 
-def _target_rows(items: list[TargetProgress]) -> list[list]:
+def _target_rows(items: list[TargetProgress], statuses: dict | None = None) -> list[list]:
+    statuses = statuses or {}
     return [
         [
             item.target.get_metric_display(),
-            item.target.channel_kind,
+            _channel_kind_label(item.target.channel_kind),
             item.target.minimum,
             item.target.maximum if item.target.maximum is not None else "",
             item.value.value,
-            item.status,
+            statuses.get(item.status, item.status),
         ]
         for item in items
     ]
+
+
+def _channel_kind_label(code: str) -> str:
+    return str(dict(ChannelKind.choices).get(code, code)) if code else ""
 
 
 TARGET_HEADER = [
@@ -110,7 +117,7 @@ def to_xlsx(report: Report) -> bytes:
         sheet.append([])
         sheet.append(xlsx_row(sheet, [plan]))
         sheet.append(xlsx_row(sheet, TARGET_HEADER))
-        for row in _target_rows(items):
+        for row in _target_rows(items, STATUS_TEXT):
             sheet.append(xlsx_row(sheet, row))
     sheet.column_dimensions["A"].width = 60
     for index, (title, rows) in enumerate(report.sections, start=1):
@@ -125,12 +132,63 @@ def to_xlsx(report: Report) -> bytes:
     return output.getvalue()
 
 
+# A4 portrait with 15 mm margins leaves 180 mm: every table's columns add up to it, and
+# every cell is a paragraph that wraps, so no text runs off the page.
+PAGE_MARGIN_MM = 15
+FRAME_MM = 180
+TARGET_WIDTHS_MM = (62, 24, 20, 20, 24, 30)
+SECTION_WIDTHS_MM = (110, 40, 30)
+STATUS_TEXT = {
+    "met": "Đạt / Met",
+    "short": "Chưa đạt / Not yet",
+    "above": "Vượt mức tối đa / Above the maximum",
+}
+
+
 def to_pdf(report: Report) -> bytes:
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    styles = _pdf_styles()
+    story = [
+        Paragraph(report.title, styles["Title"]),
+        Paragraph(
+            f"Kỳ / Period: {report.period} — Địa bàn / Area: {report.area}", styles["Normal"]
+        ),
+        Spacer(1, 4 * mm),
+        _table(
+            styles,
+            [[label, _number(value)] for label, value in _total_rows(report)],
+            (130, 50),
+            header=False,
+        ),
+    ]
+    for plan, items in report.targets:
+        rows = [[_number(cell) for cell in row] for row in _target_rows(items, STATUS_TEXT)]
+        story += [Spacer(1, 4 * mm), Paragraph(plan, styles["Heading3"])]
+        story.append(_table(styles, [TARGET_HEADER, *rows], TARGET_WIDTHS_MM))
+    for title, rows in report.sections:
+        body = [[row["label"], _number(row["gross"]), _number(row["quantity"])] for row in rows]
+        story += [Spacer(1, 4 * mm), Paragraph(title, styles["Heading3"])]
+        header = [title, "Doanh thu / Gross (₫)", "Số lượng / Quantity"]
+        story.append(_table(styles, [header, *body], SECTION_WIDTHS_MM))
+    output = io.BytesIO()
+    margin = PAGE_MARGIN_MM * mm
+    SimpleDocTemplate(
+        output,
+        pagesize=A4,
+        title=report.title,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+    ).build(story)
+    return output.getvalue()
+
+
+def _pdf_styles():
+    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 
     from traceability.printing.pdf import register_fonts
 
@@ -139,36 +197,39 @@ def to_pdf(report: Report) -> bytes:
     for style in styles.byName.values():
         style.fontName = regular
     styles["Title"].fontName = bold
-    grid = TableStyle(
+    styles.add(ParagraphStyle("Cell", fontName=regular, fontSize=8, leading=10))
+    styles.add(ParagraphStyle("Number", parent=styles["Cell"], alignment=2))  # right
+    styles.add(ParagraphStyle("Head", parent=styles["Cell"], fontName=bold))
+    return styles
+
+
+def _table(styles, rows: list[list], widths_mm, *, header: bool = True):
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    assert abs(sum(widths_mm) - FRAME_MM) < 0.5, widths_mm
+
+    def cell(value, row_index, column_index):
+        text = escape(str(value))
+        if header and row_index == 0:
+            return Paragraph(text, styles["Head"])
+        numeric = column_index > 0 and text.replace(".", "").replace("-", "").isdigit()
+        return Paragraph(text, styles["Number" if numeric else "Cell"])
+
+    data = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
+    style = TableStyle(
         [
-            ("FONT", (0, 0), (-1, -1), regular, 8),
-            ("FONT", (0, 0), (-1, 0), bold, 8),
             ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-            ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
     )
-    story = [
-        Paragraph(report.title, styles["Title"]),
-        Paragraph(
-            f"Kỳ / Period: {report.period} — Địa bàn / Area: {report.area}", styles["Normal"]
-        ),
-        Spacer(1, 4 * mm),
-        Table([[label, _number(value)] for label, value in _total_rows(report)], style=grid),
-    ]
-    for plan, items in report.targets:
-        rows = [[_number(cell) for cell in row] for row in _target_rows(items)]
-        story += [Spacer(1, 4 * mm), Paragraph(plan, styles["Heading3"])]
-        story.append(Table([TARGET_HEADER, *rows], style=grid, repeatRows=1))
-    for title, rows in report.sections:
-        body = [[row["label"], _number(row["gross"]), _number(row["quantity"])] for row in rows]
-        story += [Spacer(1, 4 * mm), Paragraph(title, styles["Heading3"])]
-        header = [title, "Doanh thu / Gross (₫)", "Số lượng / Quantity"]
-        story.append(
-            Table([header, *body], style=grid, repeatRows=1, colWidths=[110 * mm, 40 * mm, 30 * mm])
-        )
-    output = io.BytesIO()
-    SimpleDocTemplate(output, pagesize=A4, title=report.title).build(story)
-    return output.getvalue()
+    return Table(
+        data,
+        colWidths=[width * mm for width in widths_mm],
+        style=style,
+        repeatRows=1 if header else 0,
+    )
 
 
 def _number(value) -> str:

@@ -247,3 +247,28 @@ def test_the_default_period_follows_the_plan_and_no_plan_shows_none(staff):
 
     # the drill-down link says what it opens
     assert "Xem giao dịch" in page
+
+
+def test_every_table_of_the_pdf_report_fits_the_a4_page(staff, tmp_path):
+    import re
+    import subprocess
+
+    response = staff.get(
+        "/chuong-trinh/bao-cao/", {"kind": "year", "year": 2023, "number": 1, "format": "pdf"}
+    )
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(response.content)
+    html = tmp_path / "words.html"
+    subprocess.run(["pdftotext", "-bbox", str(pdf), str(html)], check=True)
+    layout = html.read_text(encoding="utf-8")
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">', layout)
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', layout
+    )
+    width = float(pages[0][0])
+    assert round(width) == 595 and words  # A4 portrait, in points
+    outside = [(text, x0, x1) for x0, x1, text in words if float(x0) < 40 or float(x1) > width - 40]
+    assert outside == []
+    text = " ".join(word for *_, word in words)
+    assert "Chưa đạt / Not yet" in text and "Đạt / Met" in text  # statuses whole, translated
+    assert "Chỉ tiêu / Metric" in text and "Số lượng / Quantity" in text  # headers whole
