@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from catalog.errors import CatalogError, CatalogErrorCode
@@ -91,7 +93,7 @@ class ImageInline(admin.TabularInline):
 
 @admin.register(Product)
 class ProductAdmin(admin.ModelAdmin):
-    list_display = ["name", "producer", "group", "stars_display", "is_archived"]
+    list_display = ["name", "producer", "group_code", "stars_display", "is_archived"]
     list_filter = [CurrentStarsFilter, TopGroupFilter, AreaFilter, "is_archived"]
     search_fields = ["name", "name_en", "sort_name", "variants__sku", "variants__gtin"]
     autocomplete_fields = ["producer"]
@@ -101,6 +103,17 @@ class ProductAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return with_current_stars(super().get_queryset(request))
+
+    @admin.display(description=_("OCOP sub-group"), ordering="group__code")
+    def group_code(self, product):
+        # the code with a short name: a full sub-group name (up to 100 characters)
+        # would push the list off the right of the screen
+        return format_html(
+            '<span title="{}">{} {}</span>',
+            product.group.name,
+            product.group.code,
+            Truncator(product.group.name).chars(28),
+        )
 
     @admin.display(description=_("current stars"), ordering="current_stars")
     def stars_display(self, product):

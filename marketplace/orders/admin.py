@@ -52,8 +52,21 @@ class OrderLineInline(admin.TabularInline):
 class OrderAdmin(admin.ModelAdmin):
     """Orders change only through the services: cancel here, ship from the sub-orders."""
 
-    list_display = ["code", "created_at", "status", "charge_status", "total", "email", "phone"]
+    list_display = [
+        "order_code",
+        "created_at",
+        "status",
+        "charge_status",
+        "total",
+        "email",
+        "phone",
+    ]
     list_filter = ["status", "charge_status", "channel"]
+
+    @admin.display(description=_("order code"), ordering="pk")
+    def order_code(self, order):
+        return order.code
+
     search_fields = ["=id", "email", "phone"]
     date_hierarchy = "created_at"
     readonly_fields = [

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -127,3 +128,39 @@ def test_a_producer_user_logs_in_with_email_or_phone(client, demo):
     assert authenticate(username=PRODUCER_LOGIN[0], password=PRODUCER_LOGIN[1]) is not None
     assert authenticate(username="0912 345 001", password=PRODUCER_LOGIN[1]) is not None
     assert authenticate(username="0912345001", password="wrong") is None
+
+
+ENGLISH_UI = re.compile(
+    r"\b(Skip to main content|Toggle theme|Show counts|Hide counts|Add|Change|Delete|Search|"
+    r"Filter|Action|Go|Save|History|View site|Log out|Home|Yes|No|All|Name|Code|Status|"
+    r"Product|Producer|Group|Price|Stock|Stars|Created|Updated|Select)\b"
+)
+
+
+def _visible_text(html: str) -> str:
+    html = re.sub(r"(?s)<(script|style|svg)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?s)<!--.*?-->", " ", html)
+    text = re.sub(r"<[^>]+>", " ", html)
+    return re.sub(r"\s+", " ", text)
+
+
+def test_the_admin_in_vietnamese_has_no_english_interface_words(client, demo):
+    log_in(client, *STAFF_LOGIN)
+    product = Product.objects.get(name="Chả rươi Tứ Kỳ")
+    pages = [
+        "/admin/",
+        "/admin/catalog/product/",
+        f"/admin/catalog/product/{product.pk}/change/",
+        "/admin/catalog/rating/",
+        "/admin/catalog/producer/",
+        "/admin/orders/order/",
+        "/admin/warehouses/stock/",
+    ]
+    found = {}
+    for page in pages:
+        text = _visible_text(client.get(page).content.decode())
+        words = sorted(set(ENGLISH_UI.findall(text)))
+        if words:
+            found[page] = words
+    assert found == {}
+    assert "Thêm vào" not in _visible_text(client.get("/admin/catalog/product/").content.decode())
