@@ -163,3 +163,40 @@ def place_cod_order(sku: str, producer):
     )
     checkout_services.set_delivery(checkout, producer, rate=rate)
     return complete_checkout(checkout, "cod")
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_working_screens_have_a_compact_header_on_a_phone(browser, shop, language):
+    from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
+    from tests.e2e.conftest import screenshot
+
+    for login, path, name in (
+        (PRODUCER_LOGIN, "/producer/", "portal"),
+        (STAFF_LOGIN, "/chuong-trinh/", "programme"),
+    ):
+        context = browser.new_context(
+            locale="vi-VN", viewport={"width": 390, "height": 844}, base_url=shop
+        )
+        page = context.new_page()
+        page.goto(f"/tai-khoan/login/?next={path}")
+        page.locator("#id_username").fill(login[0])
+        page.locator("#id_password").fill(login[1])
+        page.locator("form.stack button[type=submit]").click()
+        page.wait_for_url(f"**{path}")
+        if language == "en":
+            page.locator("header.work .lang button").click()
+            page.wait_for_url(f"**{path}")
+        header = page.locator("header.work").bounding_box()
+        heading = page.get_by_role("heading", level=1).bounding_box()
+        assert header["height"] <= 844 / 8, header  # at most an eighth of the screen
+        assert heading["y"] <= 844 * 0.25, heading  # the page starts in its first quarter
+        assert page.locator("#site-search").count() == 0  # no shop search on working screens
+        # nothing makes the page wider than the phone (wide tables scroll in their box)
+        wide = page.evaluate(
+            "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+            " > 391 && !e.closest('.scroll')).slice(0, 5).map(e => e.tagName + '.' + e.className"
+            " + ' ' + Math.round(e.getBoundingClientRect().right))"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
+        screenshot(page, f"{name}-phone-{language}")
+        context.close()
