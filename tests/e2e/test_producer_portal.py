@@ -200,3 +200,38 @@ def test_working_screens_have_a_compact_header_on_a_phone(browser, shop, languag
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, wide
         screenshot(page, f"{name}-phone-{language}")
         context.close()
+
+
+def test_a_price_typed_the_vietnamese_way_is_saved_and_a_wrong_one_stays_with_its_error(
+    browser, shop
+):
+    from marketplace.management.demo_users import PRODUCER_LOGIN
+    from tests.e2e.conftest import screenshot
+
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 390, "height": 844}, base_url=shop
+    )
+    page = context.new_page()
+    page.goto("/tai-khoan/login/?next=/producer/products/")
+    page.locator("#id_username").fill(PRODUCER_LOGIN[0])
+    page.locator("#id_password").fill(PRODUCER_LOGIN[1])
+    page.locator("form.stack button[type=submit]").click()
+    page.locator('[data-testid="product-list"] tbody a').first.click()
+    price = page.locator('input[name="price"]').first
+    price.fill("47.000")
+    price.locator("xpath=ancestor::form").get_by_role("button", name="Lưu giá").click()
+    # the page opens again at the saved field, which confirms beside itself
+    saved = page.locator('input[name="price"]').first
+    expect(saved).to_have_value("47.000")
+    expect(saved.locator("xpath=ancestor::form").locator(".saved")).to_have_text("✓ Đã lưu giá.")
+    # a price that is not a number keeps what was typed, with the reason beside it
+    saved.fill("47 nghìn")
+    saved.locator("xpath=ancestor::form").get_by_role("button", name="Lưu giá").click()
+    wrong = page.locator('input[name="price"][aria-invalid="true"]')
+    expect(wrong).to_have_value("47 nghìn")
+    error = page.locator(f"#{wrong.get_attribute('aria-describedby')}")
+    expect(error).to_contain_text("47.000")
+    box, message = wrong.bounding_box(), error.bounding_box()
+    assert 0 <= message["y"] - (box["y"] + box["height"]) < 40  # right under the field
+    screenshot(page, "portal-price-error-phone")
+    context.close()
