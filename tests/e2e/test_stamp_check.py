@@ -13,7 +13,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from marketplace.management.demo_users import PRODUCER_LOGIN
-from tests.e2e.conftest import AXE, serious_accessibility_violations
+from tests.e2e.conftest import AXE, screenshot, serious_accessibility_violations
 from tests.traceability.test_printing import cut_labels, decode_images
 from traceability import serials
 from traceability.models import Lot, Scan, Stamp
@@ -109,6 +109,14 @@ def test_a_printed_stamp_is_checked_on_a_phone_then_recalled(browser, shop, sett
     other = next(c for c in serials.ALPHABET if c != serial[position])
     page.goto(url[: -len(serial)] + serial[:position] + other + serial[position + 1 :])
     expect(page.get_by_role("alert")).to_contain_text("Mã này bị gõ sai")
+    # The page offers to type the code again, says what to do and whom to call
+    retype = page.get_by_label("Mã in dưới mã QR")
+    expect(retype).to_be_visible()
+    expect(page.get_by_role("heading", name="Liên hệ Chương trình OCOP")).to_be_visible()
+    screenshot(page, "stamp-mistyped-phone")
+    retype.fill(serial.lower())
+    page.get_by_role("button", name="Kiểm tra lại").click()
+    expect(page.locator(".verdict")).to_contain_text("Chính hãng")
     page.goto(url[: -len(serial)] + serials.new_serial())
     expect(page.get_by_role("alert")).to_contain_text("Mã không xác định")
 
