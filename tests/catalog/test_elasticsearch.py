@@ -133,7 +133,8 @@ def test_documents_carry_the_product_its_area_group_price_stock_and_stars(demo):
     assert body["name"] == product.name
     assert body["area_codes"][0] == commune.code
     assert commune.parent.code in body["area_codes"]
-    assert body["group_codes"] == [product.group.code, product.group.parent.code]
+    group = product.group  # the leaf and every group above it, so a sector filter finds it
+    assert body["group_codes"] == [group.code, group.parent.code, group.parent.parent.code]
     assert body["producer_slug"] == product.producer.slug
     assert body["stars"] in {3, 4, 5}
     assert body["listed"] is True
