@@ -49,7 +49,17 @@ def serve(database_url: str, data_dir: str, port: int) -> subprocess.Popen:
         "ALLOWED_HOSTS": "127.0.0.1",
         "SESSION_COOKIE_SECURE": "false",
         "CSRF_COOKIE_SECURE": "false",
+        # plain HTTP on 127.0.0.1: no redirect to HTTPS, no HSTS
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
     }
+    # Production serves hashed static files from the manifest that collectstatic writes.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),

@@ -83,7 +83,7 @@ def prepare(buyers: int, stock: int):
         set_variant_price(variant, channel, 100000)
         set_stock(warehouse, variant, stock, reason="bench")
         sellers.append((producer, rate, variant))
-    address = services.AddressInput("Bench", "0987654321", "31", "11000", "1")
+    address = services.AddressInput("Bench", "0987654321", "31", "11074", "1")
     checkouts = []
     for buyer in range(buyers):
         producer, rate, variant = sellers[buyer % 3]
