@@ -7,7 +7,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 
-from catalog.models import AdministrativeUnit, Producer, Product, ProductGroup, ProductImage
+from catalog.models import (
+    AdministrativeUnit,
+    Producer,
+    Product,
+    ProductGroup,
+    ProductImage,
+    filed_under,
+)
 from catalog.services.ratings import current_stars_subquery
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
 from marketplace.warehouses.models import Stock, Warehouse
@@ -76,7 +83,7 @@ def area_filter(code: str) -> Q:
 def group_filter(code: str) -> Q:
     """Products filed under the group with this code, at any depth (1 takes in 1.3 and
     1.3d; 1.3 takes in 1.3a–1.3d)."""
-    return Q(group__code=code) | Q(group__parent__code=code) | Q(group__parent__parent__code=code)
+    return filed_under("code", code)
 
 
 def facets() -> dict:

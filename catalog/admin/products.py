@@ -1,13 +1,19 @@
 from django import forms
 from django.contrib import admin
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from catalog.errors import CatalogError, CatalogErrorCode
-from catalog.models import DossierFile, DossierItem, Product, ProductImage, ProductVariant
+from catalog.models import (
+    DossierFile,
+    DossierItem,
+    Product,
+    ProductImage,
+    ProductVariant,
+    filed_under,
+)
 from catalog.services.ratings import current_stars_subquery
 
 
@@ -42,10 +48,7 @@ class TopGroupFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            code = self.value()
-            return queryset.filter(
-                Q(group__parent__code=code) | Q(group__parent__parent__code=code)
-            )
+            return queryset.filter(filed_under("code", self.value()))
         return queryset
 
 

@@ -24,7 +24,7 @@ from catalog.models import (
 )
 from catalog.services import ratings as rating_services
 from catalog.services.images import add_product_image
-from catalog.services.nominations import ORDER
+from catalog.services.nominations import levels_through
 from catalog.services.products import ensure_dossier
 from catalog.services.rule_sets import rule_set_in_force
 
@@ -138,9 +138,7 @@ def _score(product, rule_code, level, target) -> Rating:
     """The council's scores, after those of each lower council that forwarded the
     product (the same members' marks: above every forwarding threshold)."""
     rule_set = RuleSet.objects.get(code=rule_code)
-    present = set(rule_set.level_rules.values_list("level", flat=True))
-    chain = [step for step in ORDER[: ORDER.index(level) + 1] if step in present]
-    for step in chain:
+    for step in levels_through(rule_set, level):
         rating = rating_services.record_scores(
             product,
             rule_set,

@@ -45,26 +45,22 @@ def replace_illustrative(apps, schema_editor):
     # were not, and some are official codes of other communes: move them aside first.
     Unit.objects.exclude(level="commune").update(is_illustrative=False)
     illustrative = list(Unit.objects.filter(is_illustrative=True).select_related("parent"))
+    if not illustrative:  # a new database: 0002 loaded the official units already
+        return
     for unit in illustrative:
-        Unit.objects.filter(pk=unit.pk).update(code=f"seed-{unit.code}")
+        unit.code = f"seed-{unit.code}"
+        unit.save(update_fields=["code"])
     load_official_units(apps, SEED_PROVINCES)
     references = list(_references(apps))
     for unit in illustrative:
-        unit.refresh_from_db()
-        if not unit.is_illustrative:
-            continue
         target = _official_match(Unit, unit)
         if target is None:
             raise RuntimeError(f"no official unit for {unit.kind} {unit.name} ({unit.code})")
         for model, name in references:
             model.objects.filter(**{f"{name}_id": unit.pk}).update(**{f"{name}_id": target.pk})
-    # Children first: a unit is protected while another names it as parent.
-    for unit in sorted(illustrative, key=lambda u: u.level != "commune"):
-        stale = Unit.objects.filter(pk=unit.pk, is_illustrative=True)
-        for row in stale:
-            row.successors.clear()
-            row.predecessors.clear()
-        stale.delete()
+        unit.successors.clear()
+        unit.predecessors.clear()
+        unit.delete()  # every illustrative unit is a commune: nothing names it as parent
 
 
 class Migration(migrations.Migration):

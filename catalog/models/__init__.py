@@ -1,6 +1,6 @@
 from catalog.models.administrative_units import AdministrativeLevel, AdministrativeUnit
 from catalog.models.dossiers import DossierFile, DossierItem, DossierItemKind, ReviewStatus
-from catalog.models.groups import LegacyProductSet, ProductGroup
+from catalog.models.groups import LegacyProductSet, ProductGroup, filed_under
 from catalog.models.producers import (
     LegalForm,
     Producer,
@@ -37,4 +37,5 @@ __all__ = [
     "ReviewStatus",
     "RuleSet",
     "StarBand",
+    "filed_under",
 ]

@@ -1,7 +1,19 @@
 """OCOP product groups of Decision 148 and the 26 product sets of the 2019 rules."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+def filed_under(lookup: str, value) -> Q:
+    """Products filed under the groups matched by `group__<lookup>=value`, at any depth of
+    the classification (a sector takes in its groups and their sub-groups): the one place
+    that knows how deep it goes."""
+    return (
+        Q(**{f"group__{lookup}": value})
+        | Q(**{f"group__parent__{lookup}": value})
+        | Q(**{f"group__parent__parent__{lookup}": value})
+    )
 
 
 class ProductGroup(models.Model):

@@ -26,10 +26,16 @@ from catalog.services.rule_sets import level_rule
 ORDER = [level for level, _ in CouncilLevel.choices]
 
 
+def levels_through(rule_set, level: str) -> list[str]:
+    """The rule set's council levels from the first up to `level`, in the order a product
+    is forwarded through them."""
+    present = set(rule_set.level_rules.values_list("level", flat=True))
+    return [step for step in ORDER[: ORDER.index(level) + 1] if step in present]
+
+
 def lower_level(rating: Rating) -> str | None:
     """The level just below the rating's own in its rule set; None for the first level."""
-    present = set(rating.rule_set.level_rules.values_list("level", flat=True))
-    below = [level for level in ORDER[: ORDER.index(rating.council_level)] if level in present]
+    below = levels_through(rating.rule_set, rating.council_level)[:-1]
     return below[-1] if below else None
 
 

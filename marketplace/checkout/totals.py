@@ -32,6 +32,7 @@ class CheckoutTotals:
     currency: str
     parts: list[ProducerPart]
     unit_prices: dict[int, Decimal]
+    vat_rates: dict[int, Decimal]  # per variant, the rate of its product's group
 
     @property
     def subtotal(self) -> Decimal:
@@ -79,10 +80,12 @@ def compute_totals(checkout: Checkout, *, skip_unavailable: bool = False) -> Che
     currency = checkout.channel.currency
     parts: dict[int, ProducerPart] = {}
     unit_prices: dict[int, Decimal] = {}
+    vat_rates: dict[int, Decimal] = {}
     lines = checkout.lines.select_related(
         "variant__product__producer", "variant__product__group"
     ).order_by("pk")
     for line in lines:
+        vat_rates[line.variant_id] = variant_vat_rate(line.variant)
         try:
             price = purchasable_price(line.variant, checkout.channel)
         except CommerceError:
@@ -96,11 +99,11 @@ def compute_totals(checkout: Checkout, *, skip_unavailable: bool = False) -> Che
         part.lines.append(line)
         amount = quantize(price * line.quantity, currency)
         part.subtotal += amount
-        part.vat += vat_of(amount, variant_vat_rate(line.variant), currency)
+        part.vat += vat_of(amount, vat_rates[line.variant_id], currency)
         part.weight_grams += line.variant.shipping_weight_grams * line.quantity
     deliveries = {d.producer_id: d for d in checkout.deliveries.select_related("rate")}
     for producer_id, part in parts.items():
         chosen = deliveries.get(producer_id)
         if chosen and chosen.method == DeliveryMethod.HOME_DELIVERY and chosen.rate:
             part.delivery = delivery_price(chosen.rate, part.weight_grams, currency)
-    return CheckoutTotals(currency, list(parts.values()), unit_prices)
+    return CheckoutTotals(currency, list(parts.values()), unit_prices, vat_rates)

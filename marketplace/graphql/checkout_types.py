@@ -23,7 +23,6 @@ from marketplace.graphql.checkout_problems import (
 from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
 from marketplace.money import quantize
 from marketplace.payments.models import Gateway
-from marketplace.taxes import variant_vat_rate
 from marketplace.warehouses.models import Warehouse as WarehouseModel
 from marketplace.warehouses.services import available_quantity, pickup_warehouses
 
@@ -188,8 +187,13 @@ class CheckoutLine(graphene.ObjectType):
         return _totals(line.checkout).unit_prices[line.variant_id], line.checkout.channel.currency
 
     @staticmethod
+    def _vat_rate(line):
+        # read with the totals, which load every line's group once
+        return _totals(line.checkout).vat_rates[line.variant_id]
+
+    @staticmethod
     def resolve_unit_price(line, info):
-        return TaxedMoney.of(*CheckoutLine._price(line), rate=variant_vat_rate(line.variant))
+        return TaxedMoney.of(*CheckoutLine._price(line), rate=CheckoutLine._vat_rate(line))
 
     @staticmethod
     def resolve_undiscounted_unit_price(line, info):
@@ -199,7 +203,7 @@ class CheckoutLine(graphene.ObjectType):
     def resolve_total_price(line, info):
         price, currency = CheckoutLine._price(line)
         amount = quantize(price * line.quantity, currency)
-        return TaxedMoney.of(amount, currency, rate=variant_vat_rate(line.variant))
+        return TaxedMoney.of(amount, currency, rate=CheckoutLine._vat_rate(line))
 
     @staticmethod
     def resolve_requires_shipping(line, info):

@@ -109,11 +109,7 @@ class ProducerOrder(graphene.ObjectType):
 
     @staticmethod
     def resolve_total(part, info):
-        currency = part.order.currency
-        return TaxedMoney.taxed(
-            vat.lines_taxed(part.lines.all(), currency)
-            + vat.delivery_taxed(part.delivery_price, currency)
-        )
+        return TaxedMoney.taxed(vat.order_vat(part.order, part.producer_id).total)
 
     @staticmethod
     def resolve_lines(part, info):
@@ -222,19 +218,14 @@ def _amount(order, info, order_field: str, part_field: str):
     """An order amount in Saleor's TaxedMoney: the whole order's, or for a producer its own
     part's; the VAT of its lines at their frozen rates and of delivery at the transport rate."""
     producer_id = producer_share(info, order)
-    parts, lines = order.producer_orders.all(), order.lines.all()
     if producer_id:
-        parts = parts.filter(producer_id=producer_id)
-        lines = lines.filter(producer_order__producer_id=producer_id)
+        parts = order.producer_orders.filter(producer_id=producer_id)
         gross = sum((getattr(part, part_field) for part in parts), Decimal(0))
     else:
         gross = getattr(order, order_field)
-    goods = vat.lines_taxed(lines, order.currency).tax
-    delivery = vat.delivery_taxed(
-        sum((part.delivery_price for part in parts), Decimal(0)), order.currency
-    ).tax
-    tax = {"subtotal": goods, "delivery_price": delivery, "total": goods + delivery}[part_field]
-    return TaxedMoney.of(gross, order.currency, tax=tax)
+    taxes = vat.order_vat(order, producer_id)
+    tax = {"subtotal": taxes.goods, "delivery_price": taxes.delivery, "total": taxes.total}
+    return TaxedMoney.of(gross, order.currency, tax=tax[part_field].tax)
 
 
 def _reads_whole(user, order: OrderModel) -> bool:

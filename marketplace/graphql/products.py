@@ -6,7 +6,7 @@ from django.utils import timezone
 from graphql import GraphQLError
 
 from catalog.graphql.types import Producer as ProducerType
-from catalog.models import Producer, Product, ProductGroup
+from catalog.models import Producer, Product, ProductGroup, filed_under
 from catalog.services.ratings import current_stars_subquery
 from catalog.text import unaccent
 from marketplace.channels.models import Channel as ChannelModel
@@ -151,11 +151,7 @@ def _apply_filter(products, channel, data):
         groups = _ids(data.get("categories"), "Category") + _ids(
             data.get("ocop_groups"), "Category"
         )
-        products = products.filter(
-            Q(group_id__in=groups)
-            | Q(group__parent_id__in=groups)
-            | Q(group__parent__parent_id__in=groups)
-        )
+        products = products.filter(filed_under("id__in", groups))
     if data.get("collections"):
         products = products.annotate(ocop_stars=_stars_subquery()).filter(
             ocop_stars__in=_ids(data["collections"], "Collection")
@@ -257,11 +253,7 @@ def product_list(
     info.context.graphql_channel = channel_object.slug
     products = visible_products(channel_object)
     if category_ids:
-        products = products.filter(
-            Q(group_id__in=category_ids)
-            | Q(group__parent_id__in=category_ids)
-            | Q(group__parent__parent_id__in=category_ids)
-        )
+        products = products.filter(filed_under("id__in", category_ids))
     if exact_stars is not None:
         products = products.annotate(ocop_stars=_stars_subquery()).filter(ocop_stars=exact_stars)
     products = _apply_filter(products, channel_object, filter)

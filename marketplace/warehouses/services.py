@@ -86,23 +86,25 @@ def _record(stock, kind, order_line, change, allocated_change, quantity_after) -
     )
 
 
+def units_available():
+    """The one definition of available stock, as an aggregate over stock rows: units
+    counted and not held for an order. The shop, the API, the kiosk and the portal use it."""
+    return Sum(F("quantity") - F("quantity_allocated"))
+
+
 def available_by_variant(variant_ids, warehouses) -> dict[int, int]:
-    """The one definition of available stock, used by the shop, the API, the kiosk and the
-    portal: units counted in `warehouses` and not held for an order, per variant."""
+    """Available units per variant, summed over `warehouses`."""
     rows = (
         Stock.objects.filter(variant_id__in=variant_ids, warehouse__in=warehouses)
         .values("variant_id")
-        .annotate(available=Sum(F("quantity") - F("quantity_allocated")))
+        .annotate(available=units_available())
     )
     return {row["variant_id"]: max(row["available"] or 0, 0) for row in rows}
 
 
 def available_quantity(variant: ProductVariant, warehouses) -> int:
-    """Units not yet allocated, summed over `warehouses`."""
-    total = Stock.objects.filter(variant=variant, warehouse__in=warehouses).aggregate(
-        available=Sum(F("quantity") - F("quantity_allocated"))
-    )["available"]
-    return max(total or 0, 0)
+    """Available units of one variant, summed over `warehouses`."""
+    return available_by_variant([variant.pk], warehouses).get(variant.pk, 0)
 
 
 def allocate(order_line, warehouses) -> None:

@@ -46,8 +46,7 @@ def _context(order: Order) -> dict:
     if payment and payment.gateway == Gateway.STRIPE:
         context["stripe_key"] = settings.STRIPE_PUBLISHABLE_KEY
     context["kiosk_sale"] = KioskSale.objects.filter(order=order).first()
-    context["vat_lines"] = vat.vat_by_rate(order)
-    context["vat_total"] = vat.order_taxed(order)
+    context["vat"] = vat.order_vat(order)
     return context
 
 

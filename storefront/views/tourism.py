@@ -3,12 +3,12 @@
 import json
 
 from django.conf import settings
-from django.db.models import Sum
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from marketplace.warehouses.services import units_available
 from storefront.queries import channel_slug, images_prefetch
 from storefront.templatetags.shop import localized
 from tourism.models import PointStatus, TourismPoint
@@ -45,7 +45,7 @@ def _pickup_stock(point: TourismPoint, products) -> dict[int, int]:
     rows = (
         warehouse.stocks.filter(variant__product__in=products)
         .values("variant__product")
-        .annotate(units=Sum("quantity") - Sum("quantity_allocated"))
+        .annotate(units=units_available())
     )
     return {row["variant__product"]: row["units"] for row in rows}
 

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from catalog.errors import CatalogError, CatalogErrorCode
 from catalog.models import CouncilMemberScore, Rating, RatingStatus
 from catalog.services import ratings as service
-from catalog.services.nominations import ORDER
+from catalog.services.nominations import levels_through
 from catalog.services.ratings import Certification, MemberScore
 from tests.catalog.conftest import members_scoring
 
@@ -30,10 +30,8 @@ def scored(product, rule_set, level, total):
 def forwarded(product, rule_set, level, total):
     """Scores at `level` after each lower council of the rule set forwarded the product
     with the same marks."""
-    levels = set(rule_set.level_rules.values_list("level", flat=True))
-    for step in ORDER[: ORDER.index(level)]:
-        if step in levels:
-            scored(product, rule_set, step, total)
+    for step in levels_through(rule_set, level)[:-1]:
+        scored(product, rule_set, step, total)
     return scored(product, rule_set, level, total)
 
 

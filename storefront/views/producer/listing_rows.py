@@ -3,7 +3,7 @@ price in the online shop, the stock it can sell (the shop's own number), the sta
 current certificate, and whether it is published there."""
 
 from django.conf import settings
-from django.db.models import Exists, F, IntegerField, Min, OuterRef, Prefetch, Subquery, Sum
+from django.db.models import Exists, IntegerField, Min, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -11,6 +11,7 @@ from catalog.models import ProductImage
 from catalog.services.ratings import current_stars_subquery
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
 from marketplace.warehouses.models import Stock
+from marketplace.warehouses.services import units_available
 
 
 def listing_rows(products):
@@ -24,7 +25,7 @@ def listing_rows(products):
     stock = (
         Stock.objects.filter(variant__product=OuterRef("pk"), warehouse__channels__slug=channel)
         .values("variant__product")
-        .annotate(units=Sum(F("quantity") - F("quantity_allocated")))
+        .annotate(units=units_available())
         .values("units")
     )
     published = ProductChannelListing.objects.filter(

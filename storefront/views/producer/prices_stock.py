@@ -26,7 +26,7 @@ from storefront.views.producer.variant_rows import price_key, stock_key
 @portal_view
 def variant_price(request, producer, variant_id, channel_id):
     variant = get_owned(ProductVariant, producer, pk=variant_id)
-    channel = get_owned_channel(channel_id)
+    channel = _active_channel(channel_id)
     key = price_key(variant.pk, channel.pk)
     form = PriceForm(request.POST)
     errors = _field_errors(form)
@@ -74,7 +74,7 @@ def variant_stock(request, producer, variant_id, warehouse_id):
     return _saved(variant, key)
 
 
-def get_owned_channel(channel_id) -> Channel:
+def _active_channel(channel_id) -> Channel:
     return get_object_or_404(Channel, is_active=True, pk=channel_id)
 
 

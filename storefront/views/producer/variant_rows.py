@@ -29,19 +29,22 @@ def attach_rows(variants, channels, warehouses, typed: dict) -> None:
             for channel in channels
         ]
         variant.stock_rows = [
-            _row(
-                stock_key(variant.pk, warehouse.pk),
-                typed,
-                warehouse=warehouse,
-                value=format_number(
-                    stocks[warehouse.pk].quantity if warehouse.pk in stocks else None
-                ),
-                held=stocks[warehouse.pk].quantity_allocated if warehouse.pk in stocks else 0,
-                available=stocks[warehouse.pk].quantity_available if warehouse.pk in stocks else 0,
-                reason="",
-            )
+            _stock_row(stock_key(variant.pk, warehouse.pk), typed, warehouse, stocks)
             for warehouse in warehouses
         ]
+
+
+def _stock_row(key: str, typed: dict, warehouse, stocks: dict) -> dict:
+    stock = stocks.get(warehouse.pk)
+    return _row(
+        key,
+        typed,
+        warehouse=warehouse,
+        value=format_number(stock.quantity if stock else None),
+        held=stock.quantity_allocated if stock else 0,
+        available=stock.quantity_available if stock else 0,
+        reason="",
+    )
 
 
 def _row(key: str, typed: dict, **shown) -> dict:
