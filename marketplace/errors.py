@@ -35,6 +35,7 @@ class CommerceErrorCode(StrEnum):
     PERMISSION_DENIED = "permission_denied"
     ALREADY_PRODUCER_STAFF = "already_producer_staff"
     INVITATION_INVALID = "invitation_invalid"
+    COUNTRY_NOT_SERVED = "country_not_served"
 
 
 MESSAGES: dict[CommerceErrorCode, tuple[str, str]] = {
@@ -59,6 +60,10 @@ MESSAGES: dict[CommerceErrorCode, tuple[str, str]] = {
         "hãy liên hệ Văn phòng Điều phối OCOP.",
         "Device {device} was revoked at {when}: its sales stay on the device; "
         "contact the OCOP programme office.",
+    ),
+    CommerceErrorCode.COUNTRY_NOT_SERVED: (
+        "OCOP Market chỉ giao hàng trong Việt Nam (địa chỉ ở {country}).",
+        "OCOP Market delivers within Vietnam only (the address is in {country}).",
     ),
     CommerceErrorCode.REQUIRED: ("Trường {field} là bắt buộc.", "{field} is required."),
     CommerceErrorCode.INVALID: (

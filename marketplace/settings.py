@@ -149,6 +149,10 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 50)
 # How long an e-mailed sign-in link works (it also works once only).
 LOGIN_LINK_SECONDS = env_int("LOGIN_LINK_SECONDS", 900)
+# Password reset, confirmation and e-mail change links expire after this (Django's setting).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 24 * 3600)
+# Storefronts on other hosts whose redirectUrl the account API may put in its e-mails.
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS")
 
 # One process keeps its own cache unless CACHE_URL names Redis, which every web node then
 # shares: sessions, login and scan rate limits, cached listing HTML.

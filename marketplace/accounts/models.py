@@ -4,9 +4,15 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
 from catalog.validators import normalise_phone
+
+
+def new_token_key() -> str:
+    """Part of every API token issued to the user; replacing it ends them all."""
+    return get_random_string(12)
 
 
 class UserManager(BaseUserManager):
@@ -82,6 +88,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         related_name="kiosk_operators",
         help_text=_("Kiosk operators sell from one sales point's warehouse."),
     )
+    is_confirmed = models.BooleanField(_("e-mail confirmed"), default=True)
+    jwt_token_key = models.CharField(max_length=12, default=new_token_key, editable=False)
 
     objects = UserManager()
 

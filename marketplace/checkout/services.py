@@ -147,6 +147,19 @@ def detach_customer(checkout: Checkout, user) -> Checkout:
     return checkout
 
 
+def attach_customer(checkout: Checkout, user) -> Checkout:
+    """The signed-in customer takes an anonymous checkout (or their own) onto their account;
+    its e-mail becomes theirs, as in Saleor."""
+    with transaction.atomic():
+        checkout = _editable(checkout)
+        if not getattr(user, "is_authenticated", False) or checkout.user_id not in (None, user.pk):
+            raise CommerceError(CommerceErrorCode.PERMISSION_DENIED, "customer_id")
+        checkout.user = user
+        checkout.email = user.email or checkout.email
+        checkout.save(update_fields=["user", "email", "last_change"])
+    return checkout
+
+
 def set_contact(checkout: Checkout, *, email: str = "", phone: str = "") -> Checkout:
     """Email and/or phone for the order; a phone number must be valid."""
     with transaction.atomic():

@@ -12,17 +12,21 @@ from catalog.graphql.types import Producer as ProducerType
 from marketplace.accounts.default_addresses import replace_defaults
 from marketplace.accounts.models import Address as AddressModel
 from marketplace.accounts.models import User as UserModel
+from marketplace.accounts.recovery import check_redirect_url, send_confirmation
 from marketplace.checkout.services import create_address
 from marketplace.errors import CommerceError
 from marketplace.graphql.addresses import Address, AddressInput, to_service_address
+from marketplace.graphql.compat import LanguageCodeEnum, MetadataInput
 from marketplace.graphql.core import (
     connection_args,
     error_type,
     from_global_id,
+    legacy_errors,
     paginate,
     to_global_id,
 )
 from marketplace.graphql.orders import OrderCountableConnection
+from marketplace.graphql.saleor_enums import AddressTypeEnum
 from marketplace.graphql.tokens import (
     TokenError,
     access_token,
@@ -36,26 +40,48 @@ AccountErrorCode = graphene.Enum(
     [
         (name, name)
         for name in (
-            "INVALID_CREDENTIALS",
+            "ACCOUNT_NOT_CONFIRMED",
+            "ACTIVATE_OWN_ACCOUNT",
+            "ACTIVATE_SUPERUSER_ACCOUNT",
+            "CHANNEL_INACTIVE",
+            "DEACTIVATE_OWN_ACCOUNT",
+            "DEACTIVATE_SUPERUSER_ACCOUNT",
+            "DELETE_NON_STAFF_USER",
+            "DELETE_OWN_ACCOUNT",
+            "DELETE_STAFF_ACCOUNT",
+            "DELETE_SUPERUSER_ACCOUNT",
+            "DUPLICATED_INPUT_ITEM",
+            "GRAPHQL_ERROR",
             "INACTIVE",
             "INVALID",
+            "INVALID_CREDENTIALS",
             "INVALID_PASSWORD",
-            "PASSWORD_TOO_SHORT",
-            "PASSWORD_TOO_COMMON",
-            "PASSWORD_TOO_SIMILAR",
+            "JWT_DECODE_ERROR",
+            "JWT_INVALID_CSRF_TOKEN",
+            "JWT_INVALID_TOKEN",
+            "JWT_MISSING_TOKEN",
+            "JWT_SIGNATURE_EXPIRED",
+            "LEFT_NOT_MANAGEABLE_PERMISSION",
+            "LOGIN_ATTEMPT_DELAYED",
+            "MISSING_CHANNEL_SLUG",
+            "NOT_FOUND",
+            "OUT_OF_SCOPE_GROUP",
+            "OUT_OF_SCOPE_PERMISSION",
+            "OUT_OF_SCOPE_USER",
             "PASSWORD_ENTIRELY_NUMERIC",
+            "PASSWORD_RESET_ALREADY_REQUESTED",
+            "PASSWORD_TOO_COMMON",
+            "PASSWORD_TOO_SHORT",
+            "PASSWORD_TOO_SIMILAR",
             "REQUIRED",
             "UNIQUE",
-            "NOT_FOUND",
-            "JWT_INVALID_TOKEN",
-            "JWT_DECODE_ERROR",
-            "JWT_SIGNATURE_EXPIRED",
-            "JWT_MISSING_TOKEN",
-            "GRAPHQL_ERROR",
+            "UNKNOWN_IP_ADDRESS",
         )
     ],
 )
-AccountError = error_type("AccountError", AccountErrorCode)
+AccountError = error_type(
+    "AccountError", AccountErrorCode, address_type=graphene.Field(AddressTypeEnum)
+)
 
 
 class User(graphene.ObjectType):
@@ -69,7 +95,7 @@ class User(graphene.ObjectType):
     is_active = graphene.Boolean(required=True)
     date_joined = graphene.DateTime(required=True)
     # No e-mail confirmation step: an active account is a confirmed one.
-    is_confirmed = graphene.Boolean(required=True, resolver=lambda user, info: user.is_active)
+    is_confirmed = graphene.Boolean(required=True)
     default_billing_address = graphene.Field(Address)
     default_shipping_address = graphene.Field(Address)
     addresses = graphene.List(graphene.NonNull(Address), required=True)
@@ -114,7 +140,7 @@ def account_error(code: str, message: str, field: str | None = None) -> list[dic
     return [{"code": code, "message": message, "field": field}]
 
 
-class TokenCreate(graphene.Mutation):
+class CreateToken(graphene.Mutation):
     class Arguments:
         email = graphene.String(required=True, description="Email, or a Vietnamese phone number.")
         password = graphene.String(required=True)
@@ -124,19 +150,20 @@ class TokenCreate(graphene.Mutation):
     csrf_token = graphene.String()
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, email, password):
         user = authenticate(info.context, username=email, password=password)
         if user is None:
-            return TokenCreate(
+            return CreateToken(
                 errors=account_error(
                     "INVALID_CREDENTIALS",
                     "Sai thông tin đăng nhập / Please, enter valid credentials",
                     "email",
                 )
             )
-        return TokenCreate(
+        return CreateToken(
             token=access_token(user),
             refresh_token=refresh_token(user),
             csrf_token=secrets.token_urlsafe(32),
@@ -145,7 +172,7 @@ class TokenCreate(graphene.Mutation):
         )
 
 
-class TokenRefresh(graphene.Mutation):
+class RefreshToken(graphene.Mutation):
     class Arguments:
         refresh_token = graphene.String()
         csrf_token = graphene.String()
@@ -153,21 +180,22 @@ class TokenRefresh(graphene.Mutation):
     token = graphene.String()
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, refresh_token=None, csrf_token=None):
         if not refresh_token:
-            return TokenRefresh(
+            return RefreshToken(
                 errors=account_error("JWT_MISSING_TOKEN", "Missing refreshToken", "refreshToken")
             )
         try:
             user = user_from_payload(decode(refresh_token, "refresh"))
         except TokenError as error:
-            return TokenRefresh(errors=account_error(error.code, str(error), "refreshToken"))
-        return TokenRefresh(token=access_token(user), user=user, errors=[])
+            return RefreshToken(errors=account_error(error.code, str(error), "refreshToken"))
+        return RefreshToken(token=access_token(user), user=user, errors=[])
 
 
-class TokenVerify(graphene.Mutation):
+class VerifyToken(graphene.Mutation):
     class Arguments:
         token = graphene.String(required=True)
 
@@ -175,6 +203,7 @@ class TokenVerify(graphene.Mutation):
     payload = graphene.JSONString()
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, token):
@@ -182,11 +211,11 @@ class TokenVerify(graphene.Mutation):
             payload = decode(token, "access")
             user = user_from_payload(payload)
         except TokenError as error:
-            return TokenVerify(
+            return VerifyToken(
                 is_valid=False, errors=account_error(error.code, str(error), "token")
             )
         payload = {key: str(value) for key, value in payload.items()}
-        return TokenVerify(is_valid=True, payload=payload, user=user, errors=[])
+        return VerifyToken(is_valid=True, payload=payload, user=user, errors=[])
 
 
 class AccountRegisterInput(graphene.InputObjectType):
@@ -195,7 +224,11 @@ class AccountRegisterInput(graphene.InputObjectType):
     first_name = graphene.String()
     last_name = graphene.String()
     channel = graphene.String()
-    redirect_url = graphene.String()
+    redirect_url = graphene.String(
+        description="With it, the account's e-mail is confirmed by a link sent there."
+    )
+    language_code = graphene.Field(LanguageCodeEnum)
+    metadata = graphene.List(graphene.NonNull(MetadataInput))
 
 
 class AccountRegister(graphene.Mutation):
@@ -205,9 +238,18 @@ class AccountRegister(graphene.Mutation):
     requires_confirmation = graphene.Boolean()
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, input):
+        redirect_url = input.get("redirect_url")
+        if redirect_url:
+            try:
+                check_redirect_url(redirect_url)
+            except ValidationError as error:
+                return AccountRegister(
+                    errors=account_error("INVALID", " ".join(error.messages), "redirectUrl")
+                )
         email = UserModel.objects.normalize_email(input["email"].strip())
         candidate = UserModel(
             email=email,
@@ -225,14 +267,21 @@ class AccountRegister(graphene.Mutation):
                 code = "REQUIRED" if first.code == "required" else "INVALID"
             return AccountRegister(errors=account_error(code, " ".join(error.messages), field))
         try:
-            user = UserModel.objects.create_user(
-                email, input["password"], full_name=candidate.full_name
-            )
+            with transaction.atomic():
+                user = UserModel.objects.create_user(
+                    email,
+                    input["password"],
+                    full_name=candidate.full_name,
+                    is_confirmed=not redirect_url,
+                )
+                if redirect_url:
+                    send_confirmation(user, redirect_url)
         except IntegrityError:
             return AccountRegister(
                 errors=account_error("UNIQUE", "User with this email exists.", "email")
             )
-        return AccountRegister(requires_confirmation=False, user=user, errors=[])
+        # Saleor's allowLoginWithoutConfirmation: the account signs in at once either way.
+        return AccountRegister(requires_confirmation=bool(redirect_url), user=user, errors=[])
 
 
 def _first_error(error: ValidationError):
@@ -264,6 +313,7 @@ class AccountAddressCreate(graphene.Mutation):
     user = graphene.Field(User)
     address = graphene.Field(Address)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, input):
@@ -287,6 +337,7 @@ class AccountAddressUpdate(graphene.Mutation):
     user = graphene.Field(User)
     address = graphene.Field(Address)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, id, input):
@@ -314,6 +365,7 @@ class AccountAddressDelete(graphene.Mutation):
     user = graphene.Field(User)
     address = graphene.Field(Address)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, id):
@@ -338,9 +390,9 @@ class AccountQueries(graphene.ObjectType):
 
 
 class AccountMutations(graphene.ObjectType):
-    token_create = TokenCreate.Field()
-    token_refresh = TokenRefresh.Field()
-    token_verify = TokenVerify.Field()
+    token_create = CreateToken.Field()
+    token_refresh = RefreshToken.Field()
+    token_verify = VerifyToken.Field()
     account_register = AccountRegister.Field()
     account_address_create = AccountAddressCreate.Field()
     account_address_update = AccountAddressUpdate.Field()

@@ -15,12 +15,8 @@ from marketplace.graphql.account import (
     signed_in,
 )
 from marketplace.graphql.compat import LanguageCodeEnum
-from marketplace.graphql.core import from_global_id
-
-
-class AddressTypeEnum(graphene.Enum):
-    BILLING = "BILLING"
-    SHIPPING = "SHIPPING"
+from marketplace.graphql.core import from_global_id, legacy_errors
+from marketplace.graphql.saleor_enums import AddressTypeEnum
 
 
 class AccountInput(graphene.InputObjectType):
@@ -35,6 +31,7 @@ class AccountUpdate(graphene.Mutation):
 
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, input):
@@ -56,6 +53,7 @@ class PasswordChange(graphene.Mutation):
 
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, new_password, old_password=None):
@@ -84,6 +82,7 @@ class AccountSetDefaultAddress(graphene.Mutation):
 
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, id, type):
@@ -97,29 +96,14 @@ class AccountSetDefaultAddress(graphene.Mutation):
         return AccountSetDefaultAddress(user=user, errors=[])
 
 
-class ConfirmAccount(graphene.Mutation):
-    """Accounts here are usable at once (accountRegister answers requiresConfirmation:
-    false), so there is never a token to confirm."""
-
-    class Arguments:
-        email = graphene.String(required=True)
-        token = graphene.String(required=True)
-
-    user = graphene.Field(User)
-    errors = graphene.List(graphene.NonNull(AccountError), required=True)
-
-    @staticmethod
-    def mutate(root, info, email, token):
-        message = "Tài khoản không cần xác nhận / Accounts need no confirmation here."
-        return ConfirmAccount(errors=account_error("INVALID", message, "token"))
-
-
 class AccountRequestDeletion(graphene.Mutation):
     class Arguments:
         redirect_url = graphene.String(required=True)
         channel = graphene.String()
 
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, redirect_url, channel=None):
@@ -141,6 +125,7 @@ class AccountDelete(graphene.Mutation):
 
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
+    account_errors = legacy_errors(AccountError)
 
     @staticmethod
     def mutate(root, info, token):
@@ -157,6 +142,5 @@ class AccountSettingsMutations(graphene.ObjectType):
     account_update = AccountUpdate.Field()
     password_change = PasswordChange.Field()
     account_set_default_address = AccountSetDefaultAddress.Field()
-    confirm_account = ConfirmAccount.Field()
     account_request_deletion = AccountRequestDeletion.Field()
     account_delete = AccountDelete.Field()

@@ -9,9 +9,9 @@ from django.utils import timezone
 from catalog.models import AdministrativeUnit
 from catalog.text import unaccent
 from marketplace.checkout.services import AddressInput as ServiceAddress
+from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.graphql.core import to_global_id
-
-CountryCode = graphene.Enum("CountryCode", [("VN", "VN")])
+from marketplace.graphql.saleor_enums import CountryCode, country_name
 
 
 class AddressInput(graphene.InputObjectType):
@@ -118,6 +118,13 @@ def _unit_code(level: str, value: str | None) -> str:
 
 
 def to_service_address(data) -> ServiceAddress:
+    """Our address from Saleor's input: any country code is understood, only Vietnam is
+    served (CommerceError `country_not_served` on field `country`)."""
+    country = getattr(data.get("country"), "value", data.get("country")) or "VN"
+    if country != "VN":
+        raise CommerceError(
+            CommerceErrorCode.COUNTRY_NOT_SERVED, "country", country=country_name(country)
+        )
     name = " ".join(part for part in (data.get("first_name"), data.get("last_name")) if part)
     street = ", ".join(
         part for part in (data.get("street_address_1"), data.get("street_address_2")) if part

@@ -9,13 +9,23 @@ from catalog.graphql.types import OcopCertificate, OcopInfo
 from catalog.graphql.types import Producer as ProducerType
 from catalog.text import unaccent
 from marketplace.graphql.attribute_choices import choices_field, resolve_choices, selected_attribute
+from marketplace.graphql.catalog_saleor_fields import (
+    ADDRESS_ARGUMENT,
+    AttributeSaleorFields,
+    AttributeValueSaleorFields,
+    CategorySaleorFields,
+    ProductSaleorFields,
+    VariantSaleorFields,
+)
 from marketplace.graphql.compat import (
     LanguageCodeEnum,
+    ObjectWithMetadata,
     ProductTranslation,
     ProductType,
     ProductVariantTranslation,
     is_english,
-    metadata_field,
+    language_display,
+    translation,
 )
 from marketplace.graphql.core import (
     TaxedMoney,
@@ -39,6 +49,7 @@ from marketplace.graphql.loaders import (
     loader,
 )
 from marketplace.graphql.media import ThumbnailFormatEnum, image_url
+from marketplace.graphql.saleor_enums import CountryCode
 
 
 def editorjs(text: str) -> dict | None:
@@ -63,16 +74,31 @@ class VariantAttributeScope(graphene.Enum):
     NOT_VARIANT_SELECTION = "NOT_VARIANT_SELECTION"
 
 
+class MediaChoicesSortField(graphene.Enum):
+    ID = "ID"
+
+
+class MediaSortingInput(graphene.InputObjectType):
+    direction = graphene.Field("marketplace.graphql.core.OrderDirection", required=True)
+    field = graphene.Field(MediaChoicesSortField, required=True)
+
+
 class Image(graphene.ObjectType):
     url = graphene.String(required=True)
     alt = graphene.String()
 
 
-class ProductMedia(graphene.ObjectType):
+class ProductMediaType(graphene.Enum):
+    IMAGE = "IMAGE"
+    VIDEO = "VIDEO"
+
+
+class ProductImage(graphene.ObjectType):
+    """Saleor's legacy image type (`Product.images`): our product photos."""
+
     id = graphene.ID(required=True)
+    alt = graphene.String()
     sort_order = graphene.Int()
-    alt = graphene.String(required=True)
-    type = graphene.String(required=True)
     url = graphene.String(required=True, size=graphene.Int(), format=ThumbnailFormatEnum())
 
     @staticmethod
@@ -80,19 +106,30 @@ class ProductMedia(graphene.ObjectType):
         return to_global_id("ProductMedia", image.pk)
 
     @staticmethod
-    def resolve_alt(image, info):
-        return image.alt
-
-    @staticmethod
-    def resolve_type(image, info):
-        return "IMAGE"
-
-    @staticmethod
     def resolve_url(image, info, size=None, format=None):
         return image_url(info, image, size, format)
 
 
-class AttributeValue(graphene.ObjectType):
+class ProductMedia(ObjectWithMetadata, graphene.ObjectType):
+    id = graphene.ID(required=True)
+    sort_order = graphene.Int()
+    alt = graphene.String(required=True)
+    type = graphene.Field(ProductMediaType, required=True, resolver=lambda image, info: "IMAGE")
+    oembed_data = graphene.JSONString(required=True, resolver=lambda image, info: {})
+    url = graphene.String(required=True, size=graphene.Int(), format=ThumbnailFormatEnum())
+    product_id = graphene.ID(
+        required=True, resolver=lambda image, info: to_global_id("Product", image.product_id)
+    )
+
+    resolve_id = ProductImage.resolve_id
+    resolve_url = ProductImage.resolve_url
+
+    @staticmethod
+    def resolve_alt(image, info):
+        return image.alt
+
+
+class AttributeValue(AttributeValueSaleorFields, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String()
     slug = graphene.String()
@@ -100,7 +137,7 @@ class AttributeValue(graphene.ObjectType):
     value = graphene.String()
 
 
-class Attribute(graphene.ObjectType):
+class Attribute(AttributeSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String()
     slug = graphene.String()
@@ -129,16 +166,16 @@ class ProductPricingInfo(graphene.ObjectType):
     price_range_undiscounted = graphene.Field(TaxedMoneyRange)
 
 
-class ProductVariant(graphene.ObjectType):
+class ProductVariant(VariantSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     sku = graphene.String()
     gtin = graphene.String(description="OCOP: the variant's GTIN-13/14.")
     product = graphene.Field(lambda: Product, required=True)
     quantity_available = graphene.Int(
-        address=graphene.Argument(graphene.JSONString), country_code=graphene.String()
+        country_code=graphene.Argument(CountryCode), **ADDRESS_ARGUMENT
     )
-    pricing = graphene.Field(VariantPricingInfo, address=graphene.Argument(graphene.JSONString))
+    pricing = graphene.Field(VariantPricingInfo, **ADDRESS_ARGUMENT)
     attributes = graphene.List(
         graphene.NonNull(SelectedAttribute),
         required=True,
@@ -146,7 +183,6 @@ class ProductVariant(graphene.ObjectType):
     )
     media = graphene.List(graphene.NonNull(ProductMedia))
     channel = graphene.String()
-    metadata = metadata_field()
     quantity_limit_per_customer = graphene.Int()
     translation = graphene.Field(
         ProductVariantTranslation, language_code=graphene.Argument(LanguageCodeEnum, required=True)
@@ -158,7 +194,9 @@ class ProductVariant(graphene.ObjectType):
 
     @staticmethod
     def resolve_translation(variant, info, language_code):
-        return {"id": to_global_id("ProductVariantTranslation", variant.pk), "name": variant.name}
+        return translation(
+            "ProductVariantTranslation", variant.pk, language_code, name=variant.name
+        )
 
     @staticmethod
     def resolve_gtin(variant, info):
@@ -201,7 +239,7 @@ class ProductVariant(graphene.ObjectType):
         return list(loader(info, ImagesByProductIdLoader).load(variant.product_id))
 
 
-class Category(graphene.ObjectType):
+class Category(CategorySaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     slug = graphene.String(required=True)
@@ -210,11 +248,15 @@ class Category(graphene.ObjectType):
     seo_description = graphene.String()
     level = graphene.Int(required=True)
     parent = graphene.Field(lambda: Category)
-    background_image = graphene.Field(Image, size=graphene.Int())
+    background_image = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum())
     children = graphene.Field(lambda: CategoryCountableConnection, **connection_args())
-    metadata = metadata_field()
     products = graphene.Field(
-        lambda: ProductCountableConnection, channel=graphene.String(), **connection_args()
+        lambda: ProductCountableConnection,
+        channel=graphene.String(),
+        filter=graphene.Argument("marketplace.graphql.products.ProductFilterInput"),
+        where=graphene.Argument("marketplace.graphql.products.ProductWhereInput"),
+        sort_by=graphene.Argument("marketplace.graphql.products.ProductOrder"),
+        **connection_args(),
     )
 
     @staticmethod
@@ -256,7 +298,7 @@ class Category(graphene.ObjectType):
 CategoryCountableConnection = countable_connection(Category, "Category")
 
 
-class Collection(graphene.ObjectType):
+class Collection(ObjectWithMetadata, graphene.ObjectType):
     """Collections are the OCOP star levels: 'ocop-5-sao', 'ocop-4-sao', 'ocop-3-sao'."""
 
     id = graphene.ID(required=True)
@@ -266,7 +308,11 @@ class Collection(graphene.ObjectType):
     seo_title = graphene.String()
     seo_description = graphene.String()
     channel = graphene.String()
-    background_image = graphene.Field(Image, size=graphene.Int())
+    background_image = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum())
+    description_json = graphene.JSONString(
+        deprecation_reason="This field will be removed in Saleor 4.0. Use `description` instead.",
+        resolver=lambda stars, info: Collection.resolve_description(stars, info) or {},
+    )
     products = graphene.Field(
         lambda: ProductCountableConnection,
         filter=graphene.Argument("marketplace.graphql.products.ProductFilterInput"),
@@ -275,7 +321,6 @@ class Collection(graphene.ObjectType):
         search=graphene.String(),
         **connection_args(),
     )
-    metadata = metadata_field()
     translation = graphene.Field(
         "marketplace.graphql.compat.CollectionTranslation",
         language_code=graphene.Argument(LanguageCodeEnum, required=True),
@@ -291,6 +336,7 @@ class Collection(graphene.ObjectType):
         name = f"OCOP {stars}-star products" if english else f"Sản phẩm OCOP {stars} sao"
         return {
             "id": to_global_id("CollectionTranslation", stars),
+            "language": language_display(language_code),
             "name": name,
             "description": editorjs(f"OCOP products certified {stars} stars."),
             "seo_title": name,
@@ -320,7 +366,7 @@ class Collection(graphene.ObjectType):
         return product_list(info, channel=channel_of(info), exact_stars=stars, **kwargs)
 
 
-class Product(graphene.ObjectType):
+class Product(ProductSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     slug = graphene.String(required=True)
@@ -332,20 +378,21 @@ class Product(graphene.ObjectType):
     updated_at = graphene.DateTime(required=True)
     category = graphene.Field(Category)
     thumbnail = graphene.Field(Image, size=graphene.Int(), format=ThumbnailFormatEnum())
-    media = graphene.List(graphene.NonNull(ProductMedia))
-    pricing = graphene.Field(ProductPricingInfo, address=graphene.Argument(graphene.JSONString))
+    media = graphene.List(
+        graphene.NonNull(ProductMedia), sort_by=graphene.Argument(MediaSortingInput)
+    )
+    pricing = graphene.Field(ProductPricingInfo, **ADDRESS_ARGUMENT)
     variants = graphene.List(graphene.NonNull(ProductVariant))
     product_variants = graphene.Field(
         lambda: ProductVariantCountableConnection, **connection_args()
     )
-    is_available = graphene.Boolean(address=graphene.Argument(graphene.JSONString))
+    is_available = graphene.Boolean(**ADDRESS_ARGUMENT)
     is_available_for_purchase = graphene.Boolean()
     available_for_purchase_at = graphene.DateTime()
     attributes = graphene.List(graphene.NonNull(SelectedAttribute), required=True)
     rating = graphene.Float(description="The OCOP stars of the current certificate.")
     ocop = graphene.Field(OcopInfo, required=True, description="OCOP extension.")
     producer = graphene.Field(ProducerType, required=True, description="OCOP extension.")
-    metadata = metadata_field()
     product_type = graphene.Field(ProductType, required=True)
     translation = graphene.Field(
         ProductTranslation, language_code=graphene.Argument(LanguageCodeEnum, required=True)
@@ -366,6 +413,7 @@ class Product(graphene.ObjectType):
         text = (product.description_en or product.description) if english else product.description
         return {
             "id": to_global_id("ProductTranslation", product.pk),
+            "language": language_display(language_code),
             "name": name,
             "description": editorjs(text),
             "seo_title": name,
@@ -407,8 +455,12 @@ class Product(graphene.ObjectType):
         }
 
     @staticmethod
-    def resolve_media(product, info):
-        return list(loader(info, ImagesByProductIdLoader).load(product.pk))
+    def resolve_media(product, info, sort_by=None):
+        media = list(loader(info, ImagesByProductIdLoader).load(product.pk))
+        if sort_by:
+            descending = getattr(sort_by["direction"], "value", sort_by["direction"]) == "DESC"
+            media.sort(key=lambda image: image.pk, reverse=descending)
+        return media
 
     @staticmethod
     def resolve_variants(product, info):

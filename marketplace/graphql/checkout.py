@@ -10,7 +10,7 @@ from catalog.models import ProductVariant
 from marketplace.channels.models import Channel
 from marketplace.checkout import services
 from marketplace.checkout.complete import complete_checkout
-from marketplace.errors import CommerceError
+from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.graphql.addresses import AddressInput, to_service_address
 from marketplace.graphql.checkout_types import (
     GATEWAY_IDS,
@@ -21,7 +21,15 @@ from marketplace.graphql.checkout_types import (
     checkout_error,
     find_checkout,
 )
-from marketplace.graphql.core import Money, error_type, from_global_id
+from marketplace.graphql.compat import LanguageCodeEnum, MetadataInput
+from marketplace.graphql.core import (
+    Money,
+    decode_global_id,
+    error_type,
+    from_global_id,
+    legacy_errors,
+)
+from marketplace.graphql.saleor_enums import PositiveDecimal
 from marketplace.graphql.transactions import transaction_id
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway
@@ -29,15 +37,35 @@ from marketplace.payments.vietqr import qr_png
 from marketplace.warehouses.models import Warehouse as WarehouseModel
 
 
+class CheckoutAddressValidationRules(graphene.InputObjectType):
+    """Accepted for Saleor clients; our addresses are always checked in full."""
+
+    check_required_fields = graphene.Boolean(default_value=True)
+    check_fields_format = graphene.Boolean(default_value=True)
+    enable_fields_normalization = graphene.Boolean(default_value=True)
+
+
+class CheckoutValidationRules(graphene.InputObjectType):
+    shipping_address = graphene.Field(CheckoutAddressValidationRules)
+    billing_address = graphene.Field(CheckoutAddressValidationRules)
+
+
+_PRICE_NOTE = "Custom prices are for apps; a storefront's is refused (CheckoutError INVALID)."
+
+
 class CheckoutLineInput(graphene.InputObjectType):
     quantity = graphene.Int(required=True)
     variant_id = graphene.ID(required=True)
+    price = PositiveDecimal(description=_PRICE_NOTE)
+    force_new_line = graphene.Boolean(default_value=False)
+    metadata = graphene.List(graphene.NonNull(MetadataInput))
 
 
 class CheckoutLineUpdateInput(graphene.InputObjectType):
     quantity = graphene.Int()
     variant_id = graphene.ID()
     line_id = graphene.ID()
+    price = PositiveDecimal(description=_PRICE_NOTE)
 
 
 class CheckoutCreateInput(graphene.InputObjectType):
@@ -46,13 +74,29 @@ class CheckoutCreateInput(graphene.InputObjectType):
     email = graphene.String()
     shipping_address = graphene.Field(AddressInput)
     billing_address = graphene.Field(AddressInput)
+    language_code = graphene.Field(LanguageCodeEnum)
+    validation_rules = graphene.Field(CheckoutValidationRules)
+
+
+def _no_custom_prices(lines) -> None:
+    for line in lines or []:
+        if line.get("price") is not None:
+            raise CommerceError(
+                CommerceErrorCode.INVALID,
+                "price",
+                detail="giá do cửa hàng đặt / prices are set by the shop",
+            )
 
 
 def _variant(variant_id) -> ProductVariant:
-    pk = from_global_id(variant_id, "ProductVariant")
-    variant = ProductVariant.objects.select_related("product").filter(pk=pk).first()
+    decoded = decode_global_id(variant_id or "")
+    variant = None
+    if decoded and decoded[0] == "ProductVariant" and decoded[1].isdigit():
+        variant = ProductVariant.objects.select_related("product").filter(pk=decoded[1]).first()
     if variant is None:
-        raise GraphQLError(f"Couldn't resolve to a node: {variant_id}")
+        raise CommerceError(
+            CommerceErrorCode.NOT_FOUND, "variant_id", what=f"ProductVariant {variant_id}"
+        )
     return variant
 
 
@@ -60,21 +104,23 @@ class CheckoutPayload:
     """Shared shape: `{ checkout errors }`; a CommerceError becomes the errors list."""
 
     @classmethod
-    def run(cls, checkout, action):
+    def run(cls, checkout, action, **extra):
         try:
             result = action()
         except CommerceError as error:
             checkout.refresh_from_db()
-            return cls(checkout=checkout, errors=checkout_error(error))
+            return cls(checkout=checkout, errors=checkout_error(error, **extra))
         return cls(checkout=result or checkout, errors=[])
 
 
-def checkout_mutation(name, arguments: dict, action, description=""):
+def checkout_mutation(name, arguments: dict, action, description="", address_type=None):
     """A Saleor checkout mutation `name(id, token, ...) { checkout errors }`."""
+    extra = {"address_type": address_type} if address_type else {}
 
     def mutate(root, info, id=None, token=None, checkout_id=None, **kwargs):
+        kwargs.pop("validation_rules", None)  # our addresses are always checked in full
         checkout = find_checkout(id or checkout_id, token)
-        return mutation_class.run(checkout, lambda: action(info, checkout, **kwargs))
+        return mutation_class.run(checkout, lambda: action(info, checkout, **kwargs), **extra)
 
     attributes = {
         "Arguments": type(
@@ -89,6 +135,7 @@ def checkout_mutation(name, arguments: dict, action, description=""):
         ),
         "checkout": graphene.Field(Checkout),
         "errors": graphene.List(graphene.NonNull(CheckoutError), required=True),
+        "checkout_errors": legacy_errors(CheckoutError),
         "mutate": staticmethod(mutate),
         "Meta": type("Meta", (), {"description": description}),
     }
@@ -97,19 +144,23 @@ def checkout_mutation(name, arguments: dict, action, description=""):
 
 
 def _lines_add(info, checkout, lines):
+    _no_custom_prices(lines)
     return services.add_lines(
         checkout, [(_variant(line.variant_id), line.quantity) for line in lines]
     )
 
 
 def _lines_update(info, checkout, lines):
+    _no_custom_prices(lines)
     pairs = []
     for line in lines:
         if line.get("line_id"):
             pk = from_global_id(line["line_id"], "CheckoutLine")
             found = checkout.lines.filter(pk=pk).select_related("variant").first()
             if found is None:
-                raise GraphQLError(f"Couldn't resolve to a node: {line['line_id']}")
+                raise CommerceError(
+                    CommerceErrorCode.NOT_FOUND, "line_id", what=f"CheckoutLine {line['line_id']}"
+                )
             variant = found.variant
         else:
             variant = _variant(line["variant_id"])
@@ -118,9 +169,38 @@ def _lines_update(info, checkout, lines):
 
 
 def _lines_delete(info, checkout, lines_ids):
-    pks = [from_global_id(line_id, "CheckoutLine") for line_id in lines_ids]
-    variants = checkout.lines.filter(pk__in=pks).values_list("variant", flat=True)
-    return services.delete_lines(checkout, list(variants))
+    decoded = [decode_global_id(line_id) for line_id in lines_ids]
+    pks = {int(d[1]) for d in decoded if d and d[0] == "CheckoutLine" and d[1].isdigit()}
+    found = dict(checkout.lines.filter(pk__in=pks).values_list("pk", "variant"))
+    missing = [
+        line_id
+        for line_id, d in zip(lines_ids, decoded, strict=True)
+        if not (d and d[1].isdigit() and int(d[1]) in found)
+    ]
+    if missing:
+        raise CommerceError(
+            CommerceErrorCode.NOT_FOUND, "line_id", what=f"CheckoutLine {', '.join(missing)}"
+        )
+    return services.delete_lines(checkout, list(found.values()))
+
+
+def _shipping_method(info, checkout, shipping_method_id):
+    if shipping_method_id != HOME_DELIVERY_ID:
+        raise CommerceError(
+            CommerceErrorCode.NOT_FOUND,
+            "shipping_method_id",
+            what=f"ShippingMethod {shipping_method_id} (giao tận nhà: {HOME_DELIVERY_ID})",
+        )
+    return services.choose_delivery_for_all(checkout, home_delivery=True)
+
+
+def _add_promo_code(info, checkout, promo_code):
+    """No vouchers or gift cards here: every code is unknown, Saleor's answer to one."""
+    raise CommerceError(
+        CommerceErrorCode.INVALID,
+        "promo_code",
+        detail="mã khuyến mại không tồn tại / no such voucher or gift card",
+    )
 
 
 def _delivery(info, checkout, delivery_method_id=None):
@@ -162,19 +242,49 @@ CheckoutCustomerDetach = checkout_mutation(
     lambda info, checkout: services.detach_customer(checkout, info.context.user),
     "Removes the signed-in user from their checkout.",
 )
+CheckoutLineDelete = checkout_mutation(
+    "CheckoutLineDelete",
+    {"line_id": graphene.ID()},
+    lambda info, checkout, line_id=None: _lines_delete(info, checkout, [line_id or ""]),
+)
+CheckoutCustomerAttach = checkout_mutation(
+    "CheckoutCustomerAttach",
+    {"customer_id": graphene.ID(description="Staff and apps only; a customer attaches self.")},
+    lambda info, checkout, customer_id=None: services.attach_customer(
+        checkout, info.context.user if customer_id is None else None
+    ),
+    "Puts the checkout on the signed-in customer's account.",
+)
+CheckoutShippingMethodUpdate = checkout_mutation(
+    "CheckoutShippingMethodUpdate",
+    {"shipping_method_id": graphene.ID(required=True)},
+    _shipping_method,
+    "Home delivery (for pickup at a tourism point use checkoutDeliveryMethodUpdate).",
+)
+CheckoutAddPromoCode = checkout_mutation(
+    "CheckoutAddPromoCode", {"promo_code": graphene.String(required=True)}, _add_promo_code
+)
+CheckoutRemovePromoCode = checkout_mutation(
+    "CheckoutRemovePromoCode",
+    {"promo_code": graphene.String(), "promo_code_id": graphene.ID()},
+    lambda info, checkout, **codes: checkout,  # nothing can have been applied
+)
+_RULES = {"validation_rules": graphene.Argument(CheckoutAddressValidationRules)}
 CheckoutShippingAddressUpdate = checkout_mutation(
     "CheckoutShippingAddressUpdate",
-    {"shipping_address": AddressInput(required=True)},
+    {"shipping_address": AddressInput(required=True), **_RULES},
     lambda info, checkout, shipping_address: services.set_shipping_address(
         checkout, to_service_address(shipping_address)
     ),
+    address_type="SHIPPING",
 )
 CheckoutBillingAddressUpdate = checkout_mutation(
     "CheckoutBillingAddressUpdate",
-    {"billing_address": AddressInput(required=True)},
+    {"billing_address": AddressInput(required=True), **_RULES},
     lambda info, checkout, billing_address: services.set_billing_address(
         checkout, to_service_address(billing_address)
     ),
+    address_type="BILLING",
 )
 CheckoutDeliveryMethodUpdate = checkout_mutation(
     "CheckoutDeliveryMethodUpdate",
@@ -189,7 +299,9 @@ class CheckoutCreate(CheckoutPayload, graphene.Mutation):
         input = CheckoutCreateInput(required=True)
 
     checkout = graphene.Field(Checkout)
+    created = graphene.Boolean(deprecation_reason="Always true: every call creates a new checkout.")
     errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+    checkout_errors = legacy_errors(CheckoutError)
 
     @staticmethod
     def mutate(root, info, input):
@@ -206,7 +318,9 @@ class CheckoutCreate(CheckoutPayload, graphene.Mutation):
                 ],
             )
         user = info.context.user if info.context.user.is_authenticated else None
+        address_type = None
         try:
+            _no_custom_prices(input.get("lines"))
             lines = [
                 (_variant(line.variant_id), line.quantity) for line in input.get("lines") or []
             ]
@@ -215,17 +329,20 @@ class CheckoutCreate(CheckoutPayload, graphene.Mutation):
                     channel, user=user, email=input.get("email") or "", lines=lines
                 )
                 if input.get("shipping_address"):
+                    address_type = "SHIPPING"
                     services.set_shipping_address(
                         checkout, to_service_address(input["shipping_address"])
                     )
                 if input.get("billing_address"):
+                    address_type = "BILLING"
                     services.set_billing_address(
                         checkout, to_service_address(input["billing_address"])
                     )
         except CommerceError as error:
-            return CheckoutCreate(checkout=None, errors=checkout_error(error))
+            extra = {"address_type": address_type} if error.field == "country" else {}
+            return CheckoutCreate(checkout=None, errors=checkout_error(error, **extra))
         checkout.refresh_from_db()
-        return CheckoutCreate(checkout=checkout, errors=[])
+        return CheckoutCreate(checkout=checkout, created=True, errors=[])
 
 
 class PaymentInput(graphene.InputObjectType):
@@ -272,6 +389,7 @@ class CheckoutPaymentCreate(graphene.Mutation):
     checkout = graphene.Field(Checkout)
     payment = graphene.Field(Payment)
     errors = graphene.List(graphene.NonNull(PaymentError), required=True)
+    payment_errors = legacy_errors(PaymentError)
 
     @staticmethod
     def mutate(root, info, input, id=None, token=None, checkout_id=None):
@@ -327,6 +445,7 @@ class CheckoutComplete(graphene.Mutation):
     confirmation_needed = graphene.Boolean(required=True)
     confirmation_data = graphene.JSONString()
     errors = graphene.List(graphene.NonNull(CheckoutError), required=True)
+    checkout_errors = legacy_errors(CheckoutError)
 
     @staticmethod
     def mutate(root, info, id=None, token=None, checkout_id=None, **kwargs):
@@ -371,8 +490,13 @@ class CheckoutMutations(graphene.ObjectType):
     checkout_lines_add = CheckoutLinesAdd.Field()
     checkout_lines_update = CheckoutLinesUpdate.Field()
     checkout_lines_delete = CheckoutLinesDelete.Field()
+    checkout_line_delete = CheckoutLineDelete.Field()
     checkout_email_update = CheckoutEmailUpdate.Field()
+    checkout_customer_attach = CheckoutCustomerAttach.Field()
     checkout_customer_detach = CheckoutCustomerDetach.Field()
+    checkout_shipping_method_update = CheckoutShippingMethodUpdate.Field()
+    checkout_add_promo_code = CheckoutAddPromoCode.Field()
+    checkout_remove_promo_code = CheckoutRemovePromoCode.Field()
     checkout_shipping_address_update = CheckoutShippingAddressUpdate.Field()
     checkout_billing_address_update = CheckoutBillingAddressUpdate.Field()
     checkout_delivery_method_update = CheckoutDeliveryMethodUpdate.Field()

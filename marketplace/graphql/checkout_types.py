@@ -21,6 +21,7 @@ from marketplace.graphql.checkout_problems import (
     problems_of_line,
 )
 from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
+from marketplace.graphql.saleor_enums import AddressTypeEnum
 from marketplace.money import quantize
 from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import Warehouse as WarehouseModel
@@ -33,30 +34,45 @@ CheckoutErrorCode = graphene.Enum(
         for name in (
             "BILLING_ADDRESS_NOT_SET",
             "CHANNEL_INACTIVE",
-            "CHECKOUT_EXPIRED",
             "CHECKOUT_NOT_FULLY_PAID",
             "DELIVERY_METHOD_NOT_APPLICABLE",
             "EMAIL_NOT_SET",
+            "GIFT_CARD_NOT_APPLICABLE",
             "GRAPHQL_ERROR",
+            "INACTIVE_PAYMENT",
             "INSUFFICIENT_STOCK",
             "INVALID",
             "INVALID_SHIPPING_METHOD",
             "MISSING_CHANNEL_SLUG",
+            "NON_EDITABLE_GIFT_LINE",
+            "NON_REMOVABLE_GIFT_LINE",
             "NOT_FOUND",
             "NO_LINES",
             "PAYMENT_ERROR",
             "PRODUCT_NOT_PUBLISHED",
             "PRODUCT_UNAVAILABLE_FOR_PURCHASE",
+            "QUANTITY_GREATER_THAN_LIMIT",
             "REQUIRED",
             "SHIPPING_ADDRESS_NOT_SET",
+            "SHIPPING_CHANGE_FORBIDDEN",
             "SHIPPING_METHOD_NOT_APPLICABLE",
             "SHIPPING_METHOD_NOT_SET",
+            "SHIPPING_NOT_REQUIRED",
+            "TAX_ERROR",
             "UNAVAILABLE_VARIANT_IN_CHANNEL",
+            "UNIQUE",
+            "VOUCHER_NOT_APPLICABLE",
             "ZERO_QUANTITY",
         )
     ],
 )
-CheckoutError = error_type("CheckoutError", CheckoutErrorCode)
+CheckoutError = error_type(
+    "CheckoutError",
+    CheckoutErrorCode,
+    variants=graphene.List(graphene.NonNull(graphene.ID)),
+    lines=graphene.List(graphene.NonNull(graphene.ID)),
+    address_type=graphene.Field(AddressTypeEnum),
+)
 
 CODES = {
     "required": "REQUIRED",
@@ -67,7 +83,7 @@ CODES = {
     "insufficient_stock": "INSUFFICIENT_STOCK",
     "product_not_published": "PRODUCT_NOT_PUBLISHED",
     "product_not_available_for_purchase": "PRODUCT_UNAVAILABLE_FOR_PURCHASE",
-    "checkout_expired": "CHECKOUT_EXPIRED",
+    "checkout_expired": "NOT_FOUND",  # Saleor deletes expired checkouts
     "checkout_empty": "NO_LINES",
     "checkout_completed": "INVALID",
     "outside_delivery_area": "DELIVERY_METHOD_NOT_APPLICABLE",
@@ -79,13 +95,14 @@ CODES = {
     "invalid_phone": "INVALID",
     "payment_method_not_allowed": "PAYMENT_ERROR",
     "payment_gateway_error": "PAYMENT_ERROR",
+    "country_not_served": "INVALID",
 }
 GATEWAY_IDS = {f"ocop.payments.{gateway}": gateway for gateway in Gateway.values}
 HOME_DELIVERY_ID = base64.b64encode(b"ShippingMethod:home-delivery").decode()
 
 
-def checkout_error(error: CommerceError) -> list[dict]:
-    return errors_from(error, CODES, "INVALID")
+def checkout_error(error: CommerceError, **extra) -> list[dict]:
+    return errors_from(error, CODES, "INVALID", **extra)
 
 
 def find_checkout(checkout_id=None, token=None) -> CheckoutModel:

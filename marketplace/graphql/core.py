@@ -148,7 +148,7 @@ def paginate(queryset, *, first=None, last=None, after=None, before=None) -> dic
         rows = list(queryset.annotate(total_rows=Window(Count("pk")))[start : start + first])
         total = rows[0].total_rows if rows else queryset.count()
         return _page(rows, start, total)
-    total = queryset.count()
+    total = queryset.count() if isinstance(queryset, QuerySet) else len(queryset)
     end = _offset(before) if before is not None else total
     if first is not None:
         end = min(end, start + first)
@@ -171,8 +171,8 @@ def _page(nodes, start: int, total: int) -> dict:
     }
 
 
-def error_type(name: str, code_enum):
-    """`{name} { field message code }`, as Saleor's per-domain error types."""
+def error_type(name: str, code_enum, **extra):
+    """`{name} { field message code … }`, as Saleor's per-domain error types."""
     return type(
         name,
         (graphene.ObjectType,),
@@ -180,14 +180,30 @@ def error_type(name: str, code_enum):
             "field": graphene.String(description="The field that caused the error."),
             "message": graphene.String(description="Vietnamese / English message."),
             "code": graphene.Field(code_enum, required=True),
+            **extra,
         },
     )
 
 
-def errors_from(error, code_map: dict, default: str) -> list[dict]:
-    """A domain error as a payload's error list; its code mapped onto the Saleor enum."""
+def legacy_errors(error, description="Use `errors` field instead."):
+    """Saleor 3's deprecated per-domain error list (`checkoutErrors`, `accountErrors`…):
+    the same list as `errors`."""
+    return graphene.List(
+        graphene.NonNull(error),
+        required=True,
+        deprecation_reason=f"This field will be removed in Saleor 4.0. {description}",
+        resolver=lambda root, info: root.errors,
+    )
+
+
+def errors_from(error, code_map: dict, default: str, **extra) -> list[dict]:
+    """A domain error as a payload's error list; its code mapped onto the Saleor enum, the
+    variant it concerns (if any) in `variants`, as Saleor reports stock errors."""
     code = code_map.get(str(error.code), default)
-    return [{"field": _camel(error.field), "message": str(error), "code": code}]
+    variant = error.params.get("variant")
+    if hasattr(variant, "pk"):
+        extra.setdefault("variants", [to_global_id("ProductVariant", variant.pk)])
+    return [{"field": _camel(error.field), "message": str(error), "code": code, **extra}]
 
 
 def _camel(field: str | None) -> str | None:

@@ -1,14 +1,14 @@
 """Storefront catalogue queries in Saleor's shape, with OCOP filters."""
 
 import graphene
-from django.db.models import Exists, F, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Exists, F, Max, Min, OuterRef, Subquery
 from django.utils import timezone
 from graphql import GraphQLError
 
 from catalog.graphql.types import Producer as ProducerType
 from catalog.models import Producer, Product, ProductGroup, filed_under
+from catalog.search import get_backend
 from catalog.services.ratings import current_stars_subquery
-from catalog.text import unaccent
 from marketplace.channels.models import Channel as ChannelModel
 from marketplace.channels.models import ProductChannelListing, VariantChannelListing
 from marketplace.graphql.attribute_choices import STAR_LEVELS
@@ -51,17 +51,25 @@ from marketplace.graphql.loaders import (
 )
 from marketplace.warehouses.models import Stock
 
-ProductOrderField = graphene.Enum(
-    "ProductOrderField",
-    [
-        ("NAME", "name"),
-        ("PRICE", "price"),
-        ("MINIMAL_PRICE", "minimal_price"),
-        ("CREATED_AT", "created_at"),
-        ("LAST_MODIFIED_AT", "updated_at"),
-        ("RATING", "rating"),
-    ],
-)
+# Saleor's sort fields onto ours: publication is the listing's creation here, a product's
+# type its OCOP group, and the collections are the star levels.
+SORT_KEYS = {
+    "NAME": "name",
+    "RANK": "rank",
+    "PRICE": "price",
+    "MINIMAL_PRICE": "minimal_price",
+    "LAST_MODIFIED": "updated_at",
+    "DATE": "updated_at",
+    "TYPE": "type",
+    "PUBLISHED": "created_at",
+    "PUBLICATION_DATE": "created_at",
+    "PUBLISHED_AT": "created_at",
+    "LAST_MODIFIED_AT": "updated_at",
+    "RATING": "rating",
+    "CREATED_AT": "created_at",
+    "COLLECTION": "rating",
+}
+ProductOrderField = graphene.Enum("ProductOrderField", [(name, name) for name in SORT_KEYS])
 StockAvailability = graphene.Enum(
     "StockAvailability", [("IN_STOCK", "IN_STOCK"), ("OUT_OF_STOCK", "OUT_OF_STOCK")]
 )
@@ -145,8 +153,6 @@ def _stars_subquery():
 def _apply_filter(products, channel, data):
     if not data:
         return products
-    if data.get("search"):
-        products = _search(products, data["search"])
     if data.get("categories") or data.get("ocop_groups"):
         groups = _ids(data.get("categories"), "Category") + _ids(
             data.get("ocop_groups"), "Category"
@@ -193,9 +199,9 @@ def _price_range(products, channel, bounds):
 
 
 def _search(products, text: str):
-    """Vietnamese with or without diacritics: 'gao nep' finds 'Gạo nếp'."""
-    key = unaccent(text).casefold().strip()
-    return products.filter(Q(sort_name__contains=key) | Q(name_en__icontains=text.strip()))
+    """The shop's own search (best match first): Vietnamese with or without diacritics,
+    'gao nep' finds 'Gạo nếp'."""
+    return get_backend().search(products, text)
 
 
 def _apply_where(products, where):
@@ -217,9 +223,16 @@ def _apply_where(products, where):
     return products
 
 
-def _sort(products, channel, sort_by):
-    field = _value((sort_by or {}).get("field")) or "name"
+def _sort(products, channel, sort_by, searched=False):
+    field = SORT_KEYS.get(_value((sort_by or {}).get("field")), "rank" if searched else "name")
     descending = _value((sort_by or {}).get("direction")) == "DESC"
+    if field == "rank":
+        if not searched:
+            raise GraphQLError("Sorting by RANK is available only when using a search filter.")
+        # The search backend's order, best match first; ASC turns it round.
+        if sort_by and not descending:
+            return products.reverse()
+        return products
     if field in ("price", "minimal_price"):
         prices = VariantChannelListing.objects.filter(
             variant__product=OuterRef("pk"), channel=channel
@@ -230,7 +243,12 @@ def _sort(products, channel, sort_by):
     elif field == "rating":
         products = products.annotate(sort_key=_stars_subquery())
     else:
-        key = {"name": "sort_name", "created_at": "created_at", "updated_at": "updated_at"}[field]
+        key = {
+            "name": "sort_name",
+            "created_at": "created_at",
+            "updated_at": "updated_at",
+            "type": "group__code",
+        }[field]
         products = products.annotate(sort_key=F(key))
     # Products without a certificate (or a price) come last in either direction.
     key = F("sort_key").desc(nulls_last=True) if descending else F("sort_key").asc(nulls_last=True)
@@ -258,9 +276,10 @@ def product_list(
         products = products.annotate(ocop_stars=_stars_subquery()).filter(ocop_stars=exact_stars)
     products = _apply_filter(products, channel_object, filter)
     products = _apply_where(products, where)
+    search = search or (filter or {}).get("search")
     if search:
         products = _search(products, search)
-    result = paginate(_sort(products, channel_object, sort_by), **page)
+    result = paginate(_sort(products, channel_object, sort_by, bool(search)), **page)
     _expect_children(info, [edge["node"] for edge in result["edges"]], channel_object.slug)
     return result
 

@@ -3,6 +3,7 @@
 import graphene
 
 from marketplace.graphql.account import AccountMutations, AccountQueries
+from marketplace.graphql.account_recovery import AccountRecoveryMutations
 from marketplace.graphql.account_settings import AccountSettingsMutations
 from marketplace.graphql.checkout import CheckoutMutations, CheckoutQueries
 from marketplace.graphql.content import ContentQueries
@@ -34,6 +35,7 @@ class Mutation(
     CheckoutMutations,
     TransactionMutations,
     AccountMutations,
+    AccountRecoveryMutations,
     AccountSettingsMutations,
     ProducerProductMutations,
     ManageOrderMutations,

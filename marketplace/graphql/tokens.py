@@ -25,13 +25,19 @@ def _token(user: User, kind: str, lifetime: timedelta) -> str:
     payload = {
         "iat": now,
         "exp": now + lifetime,
-        "token": user.password[-12:],
+        "token": token_check(user),
         "type": kind,
         "user_id": str(user.pk),
         "email": user.email or "",
         "is_staff": user.is_staff,
     }
     return jwt.encode(payload, settings.SECRET_KEY, algorithm=ALGORITHM)
+
+
+def token_check(user: User) -> str:
+    """Ties a token to the user's token key (tokensDeactivateAll replaces it) and password
+    (a password change ends every token issued before it)."""
+    return user.jwt_token_key + user.password[-12:]
 
 
 def access_token(user: User) -> str:
@@ -56,9 +62,10 @@ def decode(token: str, kind: str) -> dict:
 
 def user_from_payload(payload: dict) -> User:
     user = User.objects.filter(pk=payload.get("user_id"), is_active=True).first()
-    # A password change invalidates every token issued before it.
-    if user is None or user.password[-12:] != payload.get("token"):
-        raise TokenError("Invalid token: the user no longer exists or changed password")
+    if user is None or token_check(user) != payload.get("token"):
+        raise TokenError(
+            "Invalid token: the user no longer exists, changed password or signed out everywhere"
+        )
     return user
 
 
