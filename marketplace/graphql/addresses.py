@@ -10,6 +10,7 @@ from catalog.models import AdministrativeUnit
 from catalog.text import unaccent
 from marketplace.checkout.services import AddressInput as ServiceAddress
 from marketplace.errors import CommerceError, CommerceErrorCode
+from marketplace.graphql.compat import MetadataInput, ObjectWithMetadata
 from marketplace.graphql.core import to_global_id
 from marketplace.graphql.saleor_enums import CountryCode, country_name
 
@@ -26,14 +27,45 @@ class AddressInput(graphene.InputObjectType):
     country = graphene.Field(CountryCode)
     country_area = graphene.String(description="Province or city: official code or name.")
     phone = graphene.String()
+    metadata = graphene.List(
+        graphene.NonNull(MetadataInput), description="Not stored: addresses keep no metadata."
+    )
+    skip_validation = graphene.Boolean(
+        default_value=False,
+        description="Refused when true: every address is checked against official units.",
+    )
+
+
+class ReducedRate(graphene.ObjectType):
+    rate = graphene.Float(required=True)
+    rate_type = graphene.String(required=True)
+
+
+class VAT(graphene.ObjectType):
+    country_code = graphene.String(required=True)
+    standard_rate = graphene.Float()
+    reduced_rates = graphene.List(graphene.NonNull(ReducedRate), required=True)
+
+
+# Vietnam's VAT: 10 % standard; 5 % and (Decree 174/2025, to the end of 2026) 8 % reduced.
+VIETNAM_VAT = {
+    "country_code": "VN",
+    "standard_rate": 10.0,
+    "reduced_rates": [{"rate": 5.0, "rate_type": "5 %"}, {"rate": 8.0, "rate_type": "8 %"}],
+}
 
 
 class CountryDisplay(graphene.ObjectType):
     code = graphene.String(required=True)
     country = graphene.String(required=True)
+    vat = graphene.Field(
+        VAT,
+        deprecation_reason="This field will be removed in Saleor 4.0. Use `TaxClassCountryRate`.",
+        resolver=lambda country, info: VIETNAM_VAT if country["code"] == "VN" else None,
+    )
 
 
-class Address(graphene.ObjectType):
+class Address(ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     first_name = graphene.String(required=True)
     last_name = graphene.String(required=True)
@@ -120,6 +152,12 @@ def _unit_code(level: str, value: str | None) -> str:
 def to_service_address(data) -> ServiceAddress:
     """Our address from Saleor's input: any country code is understood, only Vietnam is
     served (CommerceError `country_not_served` on field `country`)."""
+    if data.get("skip_validation"):
+        raise CommerceError(
+            CommerceErrorCode.INVALID,
+            "skip_validation",
+            detail="địa chỉ luôn được kiểm tra / addresses are always validated",
+        )
     country = getattr(data.get("country"), "value", data.get("country")) or "VN"
     if country != "VN":
         raise CommerceError(

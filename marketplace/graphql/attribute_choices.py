@@ -79,6 +79,7 @@ class AttributeChoicesSortingInput(graphene.InputObjectType):
 
 class AttributeValueFilterInput(graphene.InputObjectType):
     search = graphene.String()
+    ids = graphene.List(graphene.NonNull(graphene.ID))
     slugs = graphene.List(graphene.NonNull(graphene.String))
 
 
@@ -113,6 +114,8 @@ def resolve_choices(attribute, info, filter=None, sort_by=None, **page):
         values = [value for value in values if search in value["name"].casefold()]
     if filter.get("slugs"):
         values = [value for value in values if value["slug"] in filter["slugs"]]
+    if filter.get("ids"):
+        values = [value for value in values if value["id"] in filter["ids"]]
     if sort_by:
         key = "slug" if _plain(sort_by["field"]) == "SLUG" else "name"
         values.sort(key=lambda value: value[key], reverse=_plain(sort_by["direction"]) == "DESC")

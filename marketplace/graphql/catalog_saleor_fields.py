@@ -12,11 +12,12 @@ from marketplace.graphql.compat import (
     AttributeTranslation,
     AttributeValueTranslation,
     CategoryTranslation,
+    ObjectWithMetadata,
     is_english,
     translation,
     translation_field,
 )
-from marketplace.graphql.core import decode_global_id, to_global_id
+from marketplace.graphql.core import countable_connection, decode_global_id, to_global_id
 from marketplace.graphql.loaders import (
     ImagesByProductIdLoader,
     ProductListingLoader,
@@ -81,6 +82,7 @@ class ProductSaleorFields:
     variant = graphene.Field(
         f"{_TYPES}.ProductVariant",
         id=graphene.ID(),
+        sku=graphene.String(),
         deprecation_reason=f"{_LEGACY} Use the top-level `variant` query.",
     )
     images = graphene.List(
@@ -117,9 +119,11 @@ class ProductSaleorFields:
         return next((item for item in found if item["attribute"]["slug"] == slug), None)
 
     @staticmethod
-    def resolve_variant(product, info, id=None):
+    def resolve_variant(product, info, id=None, sku=None):
         decoded = decode_global_id(id or "")
         variants = loader(info, VariantsByProductIdLoader, _channel(info)).load(product.pk)
+        if sku is not None:
+            return next((v for v in variants if v.sku == sku), None)
         return next((v for v in variants if decoded and decoded[1] == str(v.pk)), None)
 
     @staticmethod
@@ -144,8 +148,12 @@ class TaxType(graphene.ObjectType):
 class VariantSaleorFields:
     track_inventory = graphene.Boolean(required=True, resolver=lambda variant, info: True)
     weight = graphene.Field(Weight, resolver=lambda variant, info: variant_weight(variant))
+    margin = graphene.Int(
+        description="Null: the producer's cost price is not published.",
+        resolver=lambda variant, info: None,
+    )
     images = graphene.List(
-        f"{_TYPES}.ProductImage",
+        graphene.NonNull(f"{_TYPES}.ProductImage"),
         deprecation_reason=f"{_LEGACY} Use the `media` field instead.",
         resolver=lambda variant, info: list(
             loader(info, ImagesByProductIdLoader).load(variant.product_id)
@@ -211,7 +219,233 @@ class CategorySaleorFields:
         )
 
 
-class AttributeSaleorFields:
+def media_id(image) -> str:
+    return to_global_id("ProductMedia", image.pk)
+
+
+ADDRESS_ARGUMENT = {"address": graphene.Argument(AddressInput)}
+
+
+class AttributeInputTypeEnum(graphene.Enum):
+    DROPDOWN = "DROPDOWN"
+    MULTISELECT = "MULTISELECT"
+    FILE = "FILE"
+    REFERENCE = "REFERENCE"
+    NUMERIC = "NUMERIC"
+    RICH_TEXT = "RICH_TEXT"
+    PLAIN_TEXT = "PLAIN_TEXT"
+    SWATCH = "SWATCH"
+    BOOLEAN = "BOOLEAN"
+    DATE = "DATE"
+    DATE_TIME = "DATE_TIME"
+
+
+class AttributeEntityTypeEnum(graphene.Enum):
+    PAGE = "PAGE"
+    PRODUCT = "PRODUCT"
+    PRODUCT_VARIANT = "PRODUCT_VARIANT"
+
+
+class AttributeTypeEnum(graphene.Enum):
+    PRODUCT_TYPE = "PRODUCT_TYPE"
+    PAGE_TYPE = "PAGE_TYPE"
+
+
+MeasurementUnitsEnum = graphene.Enum(
+    "MeasurementUnitsEnum",
+    [
+        (name, name)
+        for name in [
+            "MM",
+            "CM",
+            "DM",
+            "M",
+            "KM",
+            "FT",
+            "YD",
+            "INCH",
+            "SQ_MM",
+            "SQ_CM",
+            "SQ_DM",
+            "SQ_M",
+            "SQ_KM",
+            "SQ_FT",
+            "SQ_YD",
+            "SQ_INCH",
+            "CUBIC_MILLIMETER",
+            "CUBIC_CENTIMETER",
+            "CUBIC_DECIMETER",
+            "CUBIC_METER",
+            "LITER",
+            "CUBIC_FOOT",
+            "CUBIC_INCH",
+            "CUBIC_YARD",
+            "QT",
+            "PINT",
+            "FL_OZ",
+            "ACRE_IN",
+            "ACRE_FT",
+            "G",
+            "LB",
+            "OZ",
+            "KG",
+            "TONNE",
+        ]
+    ],
+)
+
+
+class ProductTypeKindEnum(graphene.Enum):
+    NORMAL = "NORMAL"
+    GIFT_CARD = "GIFT_CARD"
+
+
+class File(graphene.ObjectType):
+    url = graphene.String(required=True)
+    content_type = graphene.String()
+
+
+# Our three attributes are dropdowns of text values; net quantity chooses the variant.
+PRODUCT_ATTRIBUTES = ("ocop-group", "ocop-stars")
+VARIANT_ATTRIBUTES = ("net-quantity",)
+
+
+def _page(items, **page):
+    from marketplace.graphql.core import paginate
+
+    return paginate(list(items), **page)
+
+
+def _product_types_using(slug, **page):
+    from catalog.models import ProductGroup
+
+    leaves = ProductGroup.objects.filter(subgroups__isnull=True).order_by("code")
+    return _page([ProductType.of(group) for group in leaves], **page)
+
+
+def _connection_args():
+    from marketplace.graphql.core import connection_args
+
+    return connection_args()
+
+
+class AttributeDetails:
+    input_type = graphene.Field(AttributeInputTypeEnum, resolver=lambda a, info: "DROPDOWN")
+    entity_type = graphene.Field(AttributeEntityTypeEnum, resolver=lambda a, info: None)
+    type = graphene.Field(AttributeTypeEnum, resolver=lambda a, info: "PRODUCT_TYPE")
+    unit = graphene.Field(MeasurementUnitsEnum, resolver=lambda a, info: None)
+    value_required = graphene.Boolean(required=True, resolver=lambda a, info: True)
+    visible_in_storefront = graphene.Boolean(required=True, resolver=lambda a, info: True)
+    filterable_in_storefront = graphene.Boolean(
+        required=True, deprecation_reason=_LEGACY, resolver=lambda a, info: True
+    )
+    filterable_in_dashboard = graphene.Boolean(required=True, resolver=lambda a, info: True)
+    available_in_grid = graphene.Boolean(
+        required=True, deprecation_reason=_LEGACY, resolver=lambda a, info: True
+    )
+    storefront_search_position = graphene.Int(
+        required=True, deprecation_reason=_LEGACY, resolver=lambda a, info: 0
+    )
+    with_choices = graphene.Boolean(required=True, resolver=lambda a, info: True)
+    product_types = graphene.Field(
+        graphene.NonNull(
+            "marketplace.graphql.catalog_saleor_fields.ProductTypeCountableConnection"
+        ),
+        **_connection_args(),
+    )
+    product_variant_types = graphene.Field(
+        graphene.NonNull(
+            "marketplace.graphql.catalog_saleor_fields.ProductTypeCountableConnection"
+        ),
+        **_connection_args(),
+    )
+    external_reference = graphene.String(resolver=lambda a, info: None)
+
+    @staticmethod
+    def resolve_product_types(attribute, info, **page):
+        if attribute["slug"] not in PRODUCT_ATTRIBUTES:
+            return _page([], **page)
+        return _product_types_using(attribute["slug"], **page)
+
+    @staticmethod
+    def resolve_product_variant_types(attribute, info, **page):
+        if attribute["slug"] not in VARIANT_ATTRIBUTES:
+            return _page([], **page)
+        return _product_types_using(attribute["slug"], **page)
+
+
+class AttributeValueDetails:
+    input_type = graphene.Field(AttributeInputTypeEnum, resolver=lambda v, info: "DROPDOWN")
+    reference = graphene.ID(resolver=lambda v, info: None)
+    file = graphene.Field(File, resolver=lambda v, info: None)
+    rich_text = graphene.JSONString(resolver=lambda v, info: None)
+    plain_text = graphene.String(resolver=lambda v, info: None)
+    boolean = graphene.Boolean(resolver=lambda v, info: None)
+    date = graphene.Date(resolver=lambda v, info: None)
+    date_time = graphene.DateTime(resolver=lambda v, info: None)
+    external_reference = graphene.String(resolver=lambda v, info: None)
+
+
+class AssignedVariantAttribute(graphene.ObjectType):
+    attribute = graphene.Field(f"{_TYPES}.Attribute", required=True)
+    variant_selection = graphene.Boolean(required=True)
+
+
+def _attributes(slugs):
+    from marketplace.graphql.attribute_choices import attribute_of
+
+    return [attribute_of(slug) for slug in slugs]
+
+
+def _variant_scope(variant_selection):
+    scope = getattr(variant_selection, "value", variant_selection)
+    return [] if scope == "NOT_VARIANT_SELECTION" else _attributes(VARIANT_ATTRIBUTES)
+
+
+class ProductTypeDetails:
+    """On ProductType (an OCOP sub-group): physical goods with net-quantity variants."""
+
+    is_digital = graphene.Boolean(required=True, resolver=lambda t, info: False)
+    weight = graphene.Field(Weight, resolver=lambda t, info: None)
+    kind = graphene.Field(ProductTypeKindEnum, required=True, resolver=lambda t, info: "NORMAL")
+    products = graphene.Field(
+        f"{_TYPES}.ProductCountableConnection",
+        channel=graphene.String(),
+        deprecation_reason=f"{_LEGACY} Use the top-level `products` query.",
+        **_connection_args(),
+    )
+    tax_type = graphene.Field(
+        TaxType,
+        deprecation_reason=f"{_LEGACY} Use `taxClass` field instead.",
+        resolver=lambda t, info: {"description": "VAT", "tax_code": "VAT"},
+    )
+    variant_attributes = graphene.List(
+        graphene.NonNull(f"{_TYPES}.Attribute"),
+        variant_selection=graphene.Argument(f"{_TYPES}.VariantAttributeScope"),
+        deprecation_reason=f"{_LEGACY} Use `assignedVariantAttributes` instead.",
+        resolver=lambda t, info, variant_selection=None: _variant_scope(variant_selection),
+    )
+    assigned_variant_attributes = graphene.List(
+        graphene.NonNull(AssignedVariantAttribute),
+        variant_selection=graphene.Argument(f"{_TYPES}.VariantAttributeScope"),
+        resolver=lambda t, info, variant_selection=None: [
+            {"attribute": attribute, "variant_selection": True}
+            for attribute in _variant_scope(variant_selection)
+        ],
+    )
+    product_attributes = graphene.List(
+        graphene.NonNull(f"{_TYPES}.Attribute"),
+        resolver=lambda t, info: _attributes(PRODUCT_ATTRIBUTES),
+    )
+
+    @staticmethod
+    def resolve_products(product_type, info, channel=None, **page):
+        from marketplace.graphql.products import product_list
+
+        return product_list(info, channel=channel, category_ids=[product_type["pk"]], **page)
+
+
+class AttributeSaleorFields(AttributeDetails):
     translation = translation_field(AttributeTranslation)
 
     @staticmethod
@@ -222,7 +456,7 @@ class AttributeSaleorFields:
         return translation("AttributeTranslation", attribute["slug"], language_code, name=name)
 
 
-class AttributeValueSaleorFields:
+class AttributeValueSaleorFields(AttributeValueDetails):
     translation = translation_field(AttributeValueTranslation)
 
     @staticmethod
@@ -237,8 +471,27 @@ class AttributeValueSaleorFields:
         )
 
 
-def media_id(image) -> str:
-    return to_global_id("ProductMedia", image.pk)
+class ProductType(ProductTypeDetails, ObjectWithMetadata, graphene.ObjectType):
+    """Our product types are the OCOP sub-groups."""
+
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    has_variants = graphene.Boolean(required=True)
+    is_shipping_required = graphene.Boolean(required=True)
+
+    @staticmethod
+    def of(group) -> dict:
+        from marketplace.graphql.catalog_types import category_slug  # imports this module
+
+        return {
+            "pk": group.pk,
+            "id": to_global_id("ProductType", group.pk),
+            "name": group.name,
+            "slug": category_slug(group),
+            "has_variants": True,
+            "is_shipping_required": True,
+        }
 
 
-ADDRESS_ARGUMENT = {"address": graphene.Argument(AddressInput)}
+ProductTypeCountableConnection = countable_connection(ProductType, "ProductType")

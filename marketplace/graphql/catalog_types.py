@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from catalog.graphql.types import OcopCertificate, OcopInfo
 from catalog.graphql.types import Producer as ProducerType
 from catalog.text import unaccent
+from marketplace.graphql.addresses import CountryDisplay
 from marketplace.graphql.attribute_choices import choices_field, resolve_choices, selected_attribute
 from marketplace.graphql.catalog_saleor_fields import (
     ADDRESS_ARGUMENT,
@@ -15,13 +16,13 @@ from marketplace.graphql.catalog_saleor_fields import (
     AttributeValueSaleorFields,
     CategorySaleorFields,
     ProductSaleorFields,
+    ProductType,
     VariantSaleorFields,
 )
 from marketplace.graphql.compat import (
     LanguageCodeEnum,
     ObjectWithMetadata,
     ProductTranslation,
-    ProductType,
     ProductVariantTranslation,
     is_english,
     language_display,
@@ -152,18 +153,26 @@ class SelectedAttribute(graphene.ObjectType):
 
 
 class VariantPricingInfo(graphene.ObjectType):
+    """Prices are in đồng, the shop's and the shopper's local currency alike."""
+
     on_sale = graphene.Boolean()
     discount = graphene.Field(TaxedMoney)
+    discount_local_currency = graphene.Field(TaxedMoney, resolver=lambda p, info: p["discount"])
     price = graphene.Field(TaxedMoney)
     price_undiscounted = graphene.Field(TaxedMoney)
+    price_local_currency = graphene.Field(TaxedMoney, resolver=lambda p, info: p["price"])
 
 
 class ProductPricingInfo(graphene.ObjectType):
     on_sale = graphene.Boolean()
     discount = graphene.Field(TaxedMoney)
+    discount_local_currency = graphene.Field(TaxedMoney, resolver=lambda p, info: p["discount"])
     display_gross_prices = graphene.Boolean(required=True)
     price_range = graphene.Field(TaxedMoneyRange)
     price_range_undiscounted = graphene.Field(TaxedMoneyRange)
+    price_range_local_currency = graphene.Field(
+        TaxedMoneyRange, resolver=lambda p, info: p["price_range"]
+    )
 
 
 class ProductVariant(VariantSaleorFields, ObjectWithMetadata, graphene.ObjectType):
@@ -550,11 +559,6 @@ class Product(ProductSaleorFields, ObjectWithMetadata, graphene.ObjectType):
 ProductCountableConnection = countable_connection(Product, "Product")
 ProductVariantCountableConnection = countable_connection(ProductVariant, "ProductVariant")
 CollectionCountableConnection = countable_connection(Collection, "Collection")
-
-
-class CountryDisplay(graphene.ObjectType):
-    code = graphene.String(required=True)
-    country = graphene.String(required=True)
 
 
 class Channel(graphene.ObjectType):

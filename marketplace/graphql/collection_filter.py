@@ -3,6 +3,7 @@
 
 import graphene
 
+from marketplace.graphql.compat import MetadataFilter
 from marketplace.graphql.core import to_global_id
 
 
@@ -14,14 +15,19 @@ class CollectionPublished(graphene.Enum):
 class CollectionFilterInput(graphene.InputObjectType):
     published = CollectionPublished()
     search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
     ids = graphene.List(graphene.NonNull(graphene.ID))
     slugs = graphene.List(graphene.NonNull(graphene.String))
+    channel = graphene.String(
+        deprecation_reason="This field will be removed in Saleor 4.0. Use root-level channel "
+        "argument instead."
+    )
 
 
 def collection_matches(stars: int, filter: dict) -> bool:
     """The star collections are always published; they match by slug, id or name."""
     published = getattr(filter.get("published"), "value", filter.get("published"))
-    if published == "HIDDEN":
+    if published == "HIDDEN" or filter.get("metadata"):
         return False
     if filter.get("slugs") and f"ocop-{stars}-sao" not in filter["slugs"]:
         return False
@@ -33,8 +39,13 @@ def collection_matches(stars: int, filter: dict) -> bool:
 
 class CategoryFilterInput(graphene.InputObjectType):
     search = graphene.String()
+    metadata = graphene.List(graphene.NonNull(MetadataFilter))
     ids = graphene.List(graphene.NonNull(graphene.ID))
     slugs = graphene.List(graphene.NonNull(graphene.String))
+    updated_at = graphene.Field(
+        "marketplace.graphql.product_filters.DateTimeRangeInput",
+        description="The OCOP classification is fixed by decision: any range matches all.",
+    )
 
 
 def filter_categories(groups, filter: dict) -> list:
@@ -43,6 +54,8 @@ def filter_categories(groups, filter: dict) -> list:
     from marketplace.graphql.catalog_types import category_slug
 
     found = ListSlice(groups)
+    if filter.get("metadata"):
+        return ListSlice()  # no metadata is stored
     if filter.get("slugs"):
         found = ListSlice(group for group in found if category_slug(group) in filter["slugs"])
     if filter.get("ids"):

@@ -124,28 +124,6 @@ class ProductVariantTranslation(Translation, graphene.ObjectType):
     name = graphene.String(required=True)
 
 
-class ProductType(graphene.ObjectType):
-    """Our product types are the OCOP sub-groups."""
-
-    id = graphene.ID(required=True)
-    name = graphene.String(required=True)
-    slug = graphene.String(required=True)
-    has_variants = graphene.Boolean(required=True)
-    is_shipping_required = graphene.Boolean(required=True)
-
-    @staticmethod
-    def of(group) -> dict:
-        from marketplace.graphql.catalog_types import category_slug  # imports this module
-
-        return {
-            "id": to_global_id("ProductType", group.pk),
-            "name": group.name,
-            "slug": category_slug(group),
-            "has_variants": True,
-            "is_shipping_required": True,
-        }
-
-
 class CollectionTranslation(Translation, graphene.ObjectType):
     name = graphene.String()
     description = graphene.JSONString()

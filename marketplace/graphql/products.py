@@ -1,7 +1,7 @@
 """Storefront catalogue queries in Saleor's shape, with OCOP filters."""
 
 import graphene
-from django.db.models import Exists, F, Max, Min, OuterRef, Subquery
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Subquery
 from django.utils import timezone
 from graphql import GraphQLError
 
@@ -35,6 +35,7 @@ from marketplace.graphql.core import (
     OrderDirection,
     connection_args,
     countable_connection,
+    decode_global_id,
     from_global_id,
     paginate,
 )
@@ -49,7 +50,12 @@ from marketplace.graphql.loaders import (
     VariantsByProductIdLoader,
     loader,
 )
-from marketplace.warehouses.models import Stock
+from marketplace.graphql.product_filters import (
+    ProductFilterInput,
+    ProductWhereInput,
+    apply_filter,
+    apply_where,
+)
 
 # Saleor's sort fields onto ours: publication is the listing's creation here, a product's
 # type its OCOP group, and the collections are the star levels.
@@ -70,53 +76,16 @@ SORT_KEYS = {
     "COLLECTION": "rating",
 }
 ProductOrderField = graphene.Enum("ProductOrderField", [(name, name) for name in SORT_KEYS])
-StockAvailability = graphene.Enum(
-    "StockAvailability", [("IN_STOCK", "IN_STOCK"), ("OUT_OF_STOCK", "OUT_OF_STOCK")]
-)
 
 
 class ProductOrder(graphene.InputObjectType):
     direction = graphene.Field(OrderDirection, required=True)
-    field = graphene.Field(ProductOrderField)
-
-
-class PriceRangeInput(graphene.InputObjectType):
-    gte = graphene.Float()
-    lte = graphene.Float()
-
-
-class ProductFilterInput(graphene.InputObjectType):
-    search = graphene.String()
-    categories = graphene.List(graphene.NonNull(graphene.ID))
-    collections = graphene.List(graphene.NonNull(graphene.ID))
-    ids = graphene.List(graphene.NonNull(graphene.ID))
-    slugs = graphene.List(graphene.NonNull(graphene.String))
-    price = graphene.Field(PriceRangeInput)
-    minimal_price = graphene.Field(PriceRangeInput)
-    stock_availability = graphene.Field(StockAvailability)
-    ocop_min_stars = graphene.Int(description="OCOP: at least this many stars.")
-    ocop_groups = graphene.List(graphene.NonNull(graphene.ID), description="OCOP: Category IDs.")
-    administrative_units = graphene.List(
-        graphene.NonNull(graphene.ID), description="OCOP: producers' communes (AdministrativeUnit)."
+    channel = graphene.String(
+        deprecation_reason="This field will be removed in Saleor 4.0. Use root-level channel "
+        "argument instead."
     )
-    producers = graphene.List(graphene.NonNull(graphene.ID), description="OCOP: Producer IDs.")
-
-
-class StringFilterInput(graphene.InputObjectType):
-    eq = graphene.String()
-    one_of = graphene.List(graphene.NonNull(graphene.String))
-
-
-class GlobalIDFilterInput(graphene.InputObjectType):
-    eq = graphene.ID()
-    one_of = graphene.List(graphene.NonNull(graphene.ID))
-
-
-class ProductWhereInput(graphene.InputObjectType):
-    ids = graphene.List(graphene.NonNull(graphene.ID))
-    name = graphene.Field(StringFilterInput)
-    slug = graphene.Field(StringFilterInput)
-    category = graphene.Field(GlobalIDFilterInput)
+    attribute_id = graphene.ID(description="Sorts by that attribute's value name.")
+    field = graphene.Field(ProductOrderField)
 
 
 def _channel(slug: str | None) -> ChannelModel:
@@ -146,81 +115,25 @@ def _ids(values, type_name):
     return [from_global_id(value, type_name) for value in values or []]
 
 
+def star_counts() -> dict[int, int]:
+    """How many products hold each star level today."""
+    rows = (
+        Product.objects.filter(is_archived=False)
+        .annotate(stars=_stars_subquery())
+        .values("stars")
+        .annotate(count=Count("pk"))
+    )
+    return {row["stars"]: row["count"] for row in rows if row["stars"]}
+
+
 def _stars_subquery():
     return current_stars_subquery(timezone.localdate())
-
-
-def _apply_filter(products, channel, data):
-    if not data:
-        return products
-    if data.get("categories") or data.get("ocop_groups"):
-        groups = _ids(data.get("categories"), "Category") + _ids(
-            data.get("ocop_groups"), "Category"
-        )
-        products = products.filter(filed_under("id__in", groups))
-    if data.get("collections"):
-        products = products.annotate(ocop_stars=_stars_subquery()).filter(
-            ocop_stars__in=_ids(data["collections"], "Collection")
-        )
-    if data.get("ids"):
-        products = products.filter(pk__in=_ids(data["ids"], "Product"))
-    if data.get("slugs"):
-        products = products.filter(slug__in=data["slugs"])
-    for key in ("price", "minimal_price"):
-        if data.get(key):
-            products = _price_range(products, channel, data[key])
-    if data.get("stock_availability"):
-        in_stock = Stock.objects.filter(
-            variant__product=OuterRef("pk"), warehouse__channels=channel
-        ).filter(quantity__gt=F("quantity_allocated"))
-        exists = Exists(in_stock)
-        wanted = _value(data["stock_availability"]) == "IN_STOCK"
-        products = products.filter(exists if wanted else ~exists)
-    if data.get("ocop_min_stars") is not None:
-        products = products.annotate(ocop_stars=_stars_subquery()).filter(
-            ocop_stars__gte=data["ocop_min_stars"]
-        )
-    if data.get("administrative_units"):
-        products = products.filter(
-            producer__commune_id__in=_ids(data["administrative_units"], "AdministrativeUnit")
-        )
-    if data.get("producers"):
-        products = products.filter(producer_id__in=_ids(data["producers"], "Producer"))
-    return products
-
-
-def _price_range(products, channel, bounds):
-    prices = VariantChannelListing.objects.filter(variant__product=OuterRef("pk"), channel=channel)
-    if bounds.get("gte") is not None:
-        products = products.filter(Exists(prices.filter(price_amount__gte=bounds["gte"])))
-    if bounds.get("lte") is not None:
-        products = products.filter(Exists(prices.filter(price_amount__lte=bounds["lte"])))
-    return products
 
 
 def _search(products, text: str):
     """The shop's own search (best match first): Vietnamese with or without diacritics,
     'gao nep' finds 'Gạo nếp'."""
     return get_backend().search(products, text)
-
-
-def _apply_where(products, where):
-    if not where:
-        return products
-    if where.get("ids"):
-        products = products.filter(pk__in=_ids(where["ids"], "Product"))
-    for field in ("name", "slug"):
-        condition = where.get(field)
-        if condition and condition.get("eq") is not None:
-            products = products.filter(**{field: condition["eq"]})
-        if condition and condition.get("one_of"):
-            products = products.filter(**{f"{field}__in": condition["one_of"]})
-    category = where.get("category")
-    if category and category.get("eq"):
-        products = products.filter(group_id=from_global_id(category["eq"], "Category"))
-    if category and category.get("one_of"):
-        products = products.filter(group_id__in=_ids(category["one_of"], "Category"))
-    return products
 
 
 def _sort(products, channel, sort_by, searched=False):
@@ -233,7 +146,12 @@ def _sort(products, channel, sort_by, searched=False):
         if sort_by and not descending:
             return products.reverse()
         return products
-    if field in ("price", "minimal_price"):
+    attribute = decode_global_id((sort_by or {}).get("attribute_id") or "")
+    if attribute and attribute[0] == "Attribute":
+        field = {"ocop-stars": "rating", "ocop-group": "type"}.get(attribute[1], "net_quantity")
+    if field == "net_quantity":
+        products = products.annotate(sort_key=Min("variants__net_quantity"))
+    elif field in ("price", "minimal_price"):
         prices = VariantChannelListing.objects.filter(
             variant__product=OuterRef("pk"), channel=channel
         )
@@ -247,7 +165,7 @@ def _sort(products, channel, sort_by, searched=False):
             "name": "sort_name",
             "created_at": "created_at",
             "updated_at": "updated_at",
-            "type": "group__code",
+            "type": "group__name",
         }[field]
         products = products.annotate(sort_key=F(key))
     # Products without a certificate (or a price) come last in either direction.
@@ -274,8 +192,8 @@ def product_list(
         products = products.filter(filed_under("id__in", category_ids))
     if exact_stars is not None:
         products = products.annotate(ocop_stars=_stars_subquery()).filter(ocop_stars=exact_stars)
-    products = _apply_filter(products, channel_object, filter)
-    products = _apply_where(products, where)
+    products = apply_filter(products, channel_object, filter)
+    products = apply_where(products, channel_object, where)
     search = search or (filter or {}).get("search")
     if search:
         products = _search(products, search)
@@ -309,12 +227,18 @@ class CatalogQueries(graphene.ObjectType):
         **connection_args(),
     )
     product = graphene.Field(
-        ProductType, id=graphene.ID(), slug=graphene.String(), channel=graphene.String()
+        ProductType,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        external_reference=graphene.String(),
+        channel=graphene.String(),
     )
     categories = graphene.Field(
         CategoryCountableConnection,
         level=graphene.Int(),
         filter=CategoryFilterInput(),
+        where=graphene.Argument("marketplace.graphql.variant_queries.CategoryWhereInput"),
+        sort_by=graphene.Argument("marketplace.graphql.variant_queries.CategorySortingInput"),
         **connection_args(),
     )
     category = graphene.Field(Category, id=graphene.ID(), slug=graphene.String())
@@ -322,6 +246,8 @@ class CatalogQueries(graphene.ObjectType):
         CollectionCountableConnection,
         channel=graphene.String(),
         filter=CollectionFilterInput(),
+        where=graphene.Argument("marketplace.graphql.variant_queries.CollectionWhereInput"),
+        sort_by=graphene.Argument("marketplace.graphql.variant_queries.CollectionSortingInput"),
         **connection_args(),
     )
     collection = graphene.Field(
@@ -336,9 +262,11 @@ class CatalogQueries(graphene.ObjectType):
         return product_list(info, **kwargs)
 
     @staticmethod
-    def resolve_product(root, info, id=None, slug=None, channel=None):
-        if (id is None) == (slug is None):
-            raise GraphQLError("Provide exactly one of `id` or `slug`.")
+    def resolve_product(root, info, id=None, slug=None, channel=None, external_reference=None):
+        if len([value for value in (id, slug, external_reference) if value is not None]) != 1:
+            raise GraphQLError("Provide exactly one of `id`, `slug` or `externalReference`.")
+        if external_reference is not None:
+            return None  # products have no external references here
         channel_object = _channel(channel)
         info.context.graphql_channel = channel_object.slug
         products = visible_products(channel_object)
@@ -347,10 +275,13 @@ class CatalogQueries(graphene.ObjectType):
         return products.filter(slug=slug).first()
 
     @staticmethod
-    def resolve_categories(root, info, level=None, filter=None, **kwargs):
+    def resolve_categories(root, info, level=None, filter=None, where=None, sort_by=None, **kwargs):
+        from marketplace.graphql.variant_queries import categories_where_sorted
+
         groups = ProductGroup.objects.order_by("code")
         if level is not None:
             groups = groups.filter(parent__isnull=level == 0)
+        groups = categories_where_sorted(groups, where, sort_by)
         return paginate(filter_categories(groups, filter or {}), **kwargs)
 
     @staticmethod
@@ -363,11 +294,15 @@ class CatalogQueries(graphene.ObjectType):
         raise GraphQLError("Provide `id` or `slug`.")
 
     @staticmethod
-    def resolve_collections(root, info, channel=None, filter=None, **kwargs):
+    def resolve_collections(
+        root, info, channel=None, filter=None, where=None, sort_by=None, **kwargs
+    ):
+        from marketplace.graphql.variant_queries import collections_where_sorted
+
         if channel:
             info.context.graphql_channel = _channel(channel).slug
         stars = [level for level in STAR_LEVELS if collection_matches(level, filter or {})]
-        return paginate(ListSlice(stars), **kwargs)
+        return paginate(ListSlice(collections_where_sorted(stars, where, sort_by)), **kwargs)
 
     @staticmethod
     def resolve_collection(root, info, id=None, slug=None, channel=None):

@@ -14,11 +14,13 @@ from marketplace.graphql.products import CatalogQueries
 from marketplace.graphql.shop import ShopQueries
 from marketplace.graphql.staff import StaffMutations
 from marketplace.graphql.transactions import TransactionMutations
+from marketplace.graphql.variant_queries import VariantQueries
 from program.graphql.queries import ProgramQueries
 
 
 class Query(
     CatalogQueries,
+    VariantQueries,
     ContentQueries,
     ShopQueries,
     CheckoutQueries,
