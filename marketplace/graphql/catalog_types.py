@@ -51,6 +51,7 @@ from marketplace.graphql.loaders import (
 )
 from marketplace.graphql.media import ThumbnailFormatEnum, image_url
 from marketplace.graphql.saleor_enums import CountryCode
+from marketplace.graphql.shop_saleor_fields import ChannelSaleorFields
 
 
 def editorjs(text: str) -> dict | None:
@@ -561,7 +562,7 @@ ProductVariantCountableConnection = countable_connection(ProductVariant, "Produc
 CollectionCountableConnection = countable_connection(Collection, "Collection")
 
 
-class Channel(graphene.ObjectType):
+class Channel(ChannelSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     slug = graphene.String(required=True)
     name = graphene.String(required=True)

@@ -349,15 +349,7 @@ class Checkout(CheckoutPaymentState, graphene.ObjectType):
 
     @staticmethod
     def resolve_available_payment_gateways(checkout, info):
-        return [
-            {
-                "id": f"ocop.payments.{gateway}",
-                "name": Gateway(gateway).label,
-                "config": _gateway_config(gateway),
-                "currencies": [checkout.channel.currency],
-            }
-            for gateway in checkout.channel.payment_gateways
-        ]
+        return gateways_of(checkout.channel)
 
     @staticmethod
     def resolve_shipping_price(checkout, info):
@@ -373,6 +365,18 @@ class Checkout(CheckoutPaymentState, graphene.ObjectType):
     def resolve_total_price(checkout, info):
         totals = _totals(checkout)
         return TaxedMoney.of(totals.total, totals.currency, tax=totals.total_vat)
+
+
+def gateways_of(channel) -> list[dict]:
+    return [
+        {
+            "id": f"ocop.payments.{gateway}",
+            "name": Gateway(gateway).label,
+            "config": _gateway_config(gateway),
+            "currencies": [channel.currency],
+        }
+        for gateway in channel.payment_gateways
+    ]
 
 
 def _gateway_config(gateway: str) -> list[dict]:

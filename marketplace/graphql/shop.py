@@ -5,8 +5,9 @@ import graphene
 
 from marketplace.graphql.attribute_choices import AttributeFilterInput, all_attributes
 from marketplace.graphql.catalog_types import Attribute
-from marketplace.graphql.compat import MetadataItem
+from marketplace.graphql.compat import ObjectWithMetadata
 from marketplace.graphql.core import connection_args, countable_connection, paginate
+from marketplace.graphql.shop_saleor_fields import ShopSaleorFields
 
 SHOP = {
     "id": "U2hvcDpvY29w",
@@ -20,18 +21,11 @@ SHOP = {
 }
 
 
-class Shop(graphene.ObjectType):
+class Shop(ShopSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     description = graphene.String()
     header_text = graphene.String()
-    metadata = graphene.List(graphene.NonNull(MetadataItem), required=True)
-    metafields = graphene.JSONString(keys=graphene.List(graphene.NonNull(graphene.String)))
-
-    @staticmethod
-    def resolve_metafields(shop, info, keys=None):
-        # No shop metadata is kept: every key asked for is absent.
-        return {}
 
 
 AttributeCountableConnection = countable_connection(Attribute, "Attribute")
