@@ -4,6 +4,7 @@ import base64
 
 import graphene
 from django.db import transaction
+from django.utils import timezone
 from graphql import GraphQLError
 
 from catalog.models import ProductVariant
@@ -23,16 +24,17 @@ from marketplace.graphql.checkout_types import (
 )
 from marketplace.graphql.compat import LanguageCodeEnum, MetadataInput
 from marketplace.graphql.core import (
-    Money,
     decode_global_id,
     error_type,
     from_global_id,
     legacy_errors,
 )
+from marketplace.graphql.orders_saleor_fields import Payment
 from marketplace.graphql.saleor_enums import PositiveDecimal
 from marketplace.graphql.transactions import transaction_id
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway
+from marketplace.payments.models import Payment as PaymentModel
 from marketplace.payments.vietqr import qr_png
 from marketplace.warehouses.models import Warehouse as WarehouseModel
 
@@ -370,13 +372,6 @@ PaymentErrorCode = graphene.Enum(
 PaymentError = error_type("PaymentError", PaymentErrorCode)
 
 
-class Payment(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    gateway = graphene.String(required=True)
-    charge_status = graphene.String(required=True)
-    total = graphene.Field(Money)
-
-
 class CheckoutPaymentCreate(graphene.Mutation):
     """Choose how to pay; the payment itself opens when the checkout is completed."""
 
@@ -418,16 +413,15 @@ class CheckoutPaymentCreate(graphene.Mutation):
                 ],
             )
         totals = _totals(checkout)
-        return CheckoutPaymentCreate(
-            checkout=checkout,
-            errors=[],
-            payment={
-                "id": base64.b64encode(f"Payment:{checkout.token}".encode()).decode(),
-                "gateway": input["gateway"],
-                "charge_status": "NOT_CHARGED",
-                "total": Money.of(totals.total, totals.currency),
-            },
+        payment = PaymentModel(
+            gateway=gateway,
+            status="pending",
+            amount=totals.total,
+            currency=totals.currency,
+            created_at=timezone.now(),
         )
+        payment.graphql_id = base64.b64encode(f"Payment:{checkout.token}".encode()).decode()
+        return CheckoutPaymentCreate(checkout=checkout, errors=[], payment=payment)
 
 
 class CheckoutComplete(graphene.Mutation):

@@ -75,15 +75,6 @@ def problems_of_line(line) -> list:
     return [_typed(problem) for problem in _problems(line.checkout) if problem.line.pk == line.pk]
 
 
-class GiftCard(graphene.ObjectType):
-    """Saleor's gift card, for clients that ask: this marketplace issues none."""
-
-    id = graphene.ID(required=True)
-    display_code = graphene.String(required=True)
-    last_4_code_chars = graphene.String(required=True)
-    current_balance = graphene.Field(Money, required=True)
-
-
 class CheckoutPaymentState:
     """Fields of Saleor's Checkout for the payment step, mixed into our Checkout type."""
 
@@ -95,7 +86,9 @@ class CheckoutPaymentState:
     authorize_status = graphene.Field(CheckoutAuthorizeStatusEnum, required=True)
     total_balance = graphene.Field(Money, required=True)
     transactions = graphene.List(graphene.NonNull(TRANSACTION_ITEM))
-    gift_cards = graphene.List(graphene.NonNull(GiftCard), required=True)
+    gift_cards = graphene.List(
+        graphene.NonNull("marketplace.graphql.checkout_saleor_fields.GiftCard"), required=True
+    )
     user = graphene.Field("marketplace.graphql.account.User")
     translated_discount_name = graphene.String()
     note = graphene.String(required=True)

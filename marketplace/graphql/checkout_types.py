@@ -20,6 +20,13 @@ from marketplace.graphql.checkout_problems import (
     CheckoutPaymentState,
     problems_of_line,
 )
+from marketplace.graphql.checkout_saleor_fields import (
+    CheckoutLineSaleorFields,
+    CheckoutSaleorFields,
+    ShippingMethodSaleorFields,
+    WarehouseSaleorFields,
+)
+from marketplace.graphql.compat import ObjectWithMetadata
 from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
 from marketplace.graphql.saleor_enums import AddressTypeEnum
 from marketplace.money import quantize
@@ -132,7 +139,7 @@ def _totals(checkout):
     return cache
 
 
-class ShippingMethod(graphene.ObjectType):
+class ShippingMethod(ShippingMethodSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     price = graphene.Field(Money, required=True)
@@ -141,11 +148,12 @@ class ShippingMethod(graphene.ObjectType):
     maximum_delivery_days = graphene.Int()
 
 
-class Warehouse(graphene.ObjectType):
+class Warehouse(WarehouseSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
+    slug = graphene.String(required=True)
     is_private = graphene.Boolean(required=True)
-    address = graphene.String()
+    address = graphene.Field(Address, required=True)
 
     @staticmethod
     def resolve_id(warehouse, info):
@@ -154,10 +162,6 @@ class Warehouse(graphene.ObjectType):
     @staticmethod
     def resolve_is_private(warehouse, info):
         return False
-
-    @staticmethod
-    def resolve_address(warehouse, info):
-        return f"{warehouse.street_address}, {warehouse.commune}"
 
 
 class DeliveryMethod(graphene.Union):
@@ -181,7 +185,7 @@ class PaymentGateway(graphene.ObjectType):
     currencies = graphene.List(graphene.NonNull(graphene.String), required=True)
 
 
-class CheckoutLine(graphene.ObjectType):
+class CheckoutLine(CheckoutLineSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     quantity = graphene.Int(required=True)
     variant = graphene.Field(ProductVariantType, required=True)
@@ -227,7 +231,7 @@ class CheckoutLine(graphene.ObjectType):
         return True
 
 
-class Checkout(CheckoutPaymentState, graphene.ObjectType):
+class Checkout(CheckoutSaleorFields, CheckoutPaymentState, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     token = graphene.UUID(required=True)
     email = graphene.String()
@@ -249,9 +253,6 @@ class Checkout(CheckoutPaymentState, graphene.ObjectType):
     discount = graphene.Field(Money)
     discount_name = graphene.String()
     voucher_code = graphene.String()
-    metadata = graphene.List(
-        graphene.NonNull("marketplace.graphql.compat.MetadataItem"), required=True
-    )
     available_collection_points = graphene.List(graphene.NonNull(Warehouse), required=True)
     delivery_method = graphene.Field(DeliveryMethod)
     available_payment_gateways = graphene.List(graphene.NonNull(PaymentGateway), required=True)
@@ -317,10 +318,6 @@ class Checkout(CheckoutPaymentState, graphene.ObjectType):
     @staticmethod
     def resolve_discount(checkout, info):
         return Money.of(0, checkout.channel.currency)
-
-    @staticmethod
-    def resolve_metadata(checkout, info):
-        return []
 
     @staticmethod
     def resolve_available_collection_points(checkout, info):

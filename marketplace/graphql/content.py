@@ -136,7 +136,7 @@ class Page(ObjectWithMetadata, graphene.ObjectType):
         }
 
 
-class MenuItem(graphene.ObjectType):
+class MenuItem(ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     level = graphene.Int(required=True)

@@ -2,14 +2,19 @@
 
 import graphene
 
+from marketplace.graphql.compat import ObjectWithMetadata
 from marketplace.graphql.core import to_global_id
+from marketplace.graphql.orders_saleor_fields import FulfillmentSaleorFields
 
 
 class FulfillmentStatus(graphene.Enum):
     FULFILLED = "fulfilled"
     REFUNDED = "refunded"
     RETURNED = "returned"
+    REPLACED = "replaced"
+    REFUNDED_AND_RETURNED = "refunded_and_returned"
     CANCELED = "canceled"
+    WAITING_FOR_APPROVAL = "waiting_for_approval"
 
 
 class FulfillmentLine(graphene.ObjectType):
@@ -18,7 +23,7 @@ class FulfillmentLine(graphene.ObjectType):
     order_line = graphene.Field("marketplace.graphql.orders.OrderLine")
 
 
-class Fulfillment(graphene.ObjectType):
+class Fulfillment(FulfillmentSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     fulfillment_order = graphene.Int(required=True)
     status = graphene.Field(FulfillmentStatus, required=True)

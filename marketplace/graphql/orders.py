@@ -1,5 +1,6 @@
 """Saleor's Order type over our orders, with the per-producer parts as an OCOP extension."""
 
+import uuid
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -8,8 +9,16 @@ from graphql import GraphQLError
 
 from catalog.graphql.types import Producer as ProducerType
 from marketplace.graphql.addresses import Address
-from marketplace.graphql.core import TaxedMoney, countable_connection, from_global_id, to_global_id
+from marketplace.graphql.compat import ObjectWithMetadata
+from marketplace.graphql.core import (
+    TaxedMoney,
+    countable_connection,
+    decode_global_id,
+    from_global_id,
+    to_global_id,
+)
 from marketplace.graphql.fulfillments import Fulfillment
+from marketplace.graphql.orders_saleor_fields import OrderLineSaleorFields, OrderSaleorFields
 from marketplace.orders import vat
 from marketplace.orders.models import ChargeStatus
 from marketplace.orders.models import Order as OrderModel
@@ -19,11 +28,15 @@ OrderStatus = graphene.Enum(
     [
         (name, name)
         for name in (
+            "DRAFT",
             "UNCONFIRMED",
             "UNFULFILLED",
             "PARTIALLY_FULFILLED",
+            "PARTIALLY_RETURNED",
+            "RETURNED",
             "FULFILLED",
             "CANCELED",
+            "EXPIRED",
             "REFUNDED",
         )
     ],
@@ -34,9 +47,13 @@ PaymentChargeStatusEnum = graphene.Enum(
         (name, name)
         for name in (
             "NOT_CHARGED",
+            "PENDING",
             "PARTIALLY_CHARGED",
             "FULLY_CHARGED",
+            "PARTIALLY_REFUNDED",
             "FULLY_REFUNDED",
+            "REFUSED",
+            "CANCELLED",
             "OVERCHARGED",
         )
     ],
@@ -64,7 +81,7 @@ def _address(snapshot):
     )
 
 
-class OrderLine(graphene.ObjectType):
+class OrderLine(OrderLineSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     product_name = graphene.String(required=True)
     variant_name = graphene.String(required=True)
@@ -116,7 +133,7 @@ class ProducerOrder(graphene.ObjectType):
         return list(part.lines.all())
 
 
-class Order(graphene.ObjectType):
+class Order(OrderSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     number = graphene.String(required=True)
     token = graphene.String(required=True)
@@ -139,7 +156,11 @@ class Order(graphene.ObjectType):
 
     @staticmethod
     def resolve_id(order, info):
-        return to_global_id("Order", order.pk)
+        # Saleor's order ids carry the order's token, which opens it to whoever holds it;
+        # a producer, who sees only its part, gets the numeric id (checked on every read).
+        if producer_share(info, order):
+            return to_global_id("Order", order.pk)
+        return to_global_id("Order", order.token)
 
     @staticmethod
     def resolve_number(order, info):
@@ -253,11 +274,28 @@ def can_read(user, order: OrderModel) -> bool:
     )
 
 
+def _order_by_token(global_id: str):
+    """The order whose token is in a Saleor-style id (base64 "Order:<uuid>"), if any."""
+    decoded = decode_global_id(global_id or "")
+    if decoded is None or decoded[0] != "Order":
+        return None
+    try:
+        token = uuid.UUID(decoded[1])
+    except ValueError:
+        return None
+    return OrderModel.objects.filter(token=token).first()
+
+
 class OrderQueries(graphene.ObjectType):
-    order = graphene.Field(Order, id=graphene.ID(required=True))
+    order = graphene.Field(Order, id=graphene.ID(), external_reference=graphene.String())
 
     @staticmethod
-    def resolve_order(root, info, id):
+    def resolve_order(root, info, id=None, external_reference=None):
+        if id is None:
+            return None  # orders have no external references here
+        by_token = _order_by_token(id)
+        if by_token is not None:
+            return by_token
         # Signed-in callers get null for an order that does not exist and for one they
         # may not read alike, so ids cannot be probed; anonymous callers always get the
         # permission error.
