@@ -7,16 +7,17 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from graphene.types.generic import GenericScalar
 
 from catalog.graphql.types import Producer as ProducerType
-from marketplace.accounts.default_addresses import replace_defaults
+from marketplace.accounts.default_addresses import replace_defaults, set_default
 from marketplace.accounts.models import Address as AddressModel
 from marketplace.accounts.models import User as UserModel
 from marketplace.accounts.recovery import check_redirect_url, send_confirmation
 from marketplace.checkout.services import create_address
 from marketplace.errors import CommerceError
 from marketplace.graphql.addresses import Address, AddressInput, to_service_address
-from marketplace.graphql.compat import LanguageCodeEnum, MetadataInput
+from marketplace.graphql.compat import LanguageCodeEnum, MetadataInput, ObjectWithMetadata
 from marketplace.graphql.core import (
     connection_args,
     error_type,
@@ -34,6 +35,7 @@ from marketplace.graphql.tokens import (
     refresh_token,
     user_from_payload,
 )
+from marketplace.graphql.user_saleor_fields import UserSaleorFields
 
 AccountErrorCode = graphene.Enum(
     "AccountErrorCode",
@@ -84,11 +86,15 @@ AccountError = error_type(
 )
 
 
-class User(graphene.ObjectType):
+class User(UserSaleorFields, ObjectWithMetadata, graphene.ObjectType):
     id = graphene.ID(required=True)
     email = graphene.String(required=True)
     # Accounts here have no picture; Saleor answers null for those too.
-    avatar = graphene.Field("marketplace.graphql.catalog_types.Image", size=graphene.Int())
+    avatar = graphene.Field(
+        "marketplace.graphql.catalog_types.Image",
+        size=graphene.Int(),
+        format=graphene.Argument("marketplace.graphql.media.ThumbnailFormatEnum"),
+    )
     first_name = graphene.String(required=True)
     last_name = graphene.String(required=True)
     is_staff = graphene.Boolean(required=True)
@@ -144,6 +150,7 @@ class CreateToken(graphene.Mutation):
     class Arguments:
         email = graphene.String(required=True, description="Email, or a Vietnamese phone number.")
         password = graphene.String(required=True)
+        audience = graphene.String(description="Put in the access token as `aud: custom:…`.")
 
     token = graphene.String()
     refresh_token = graphene.String()
@@ -153,7 +160,7 @@ class CreateToken(graphene.Mutation):
     account_errors = legacy_errors(AccountError)
 
     @staticmethod
-    def mutate(root, info, email, password):
+    def mutate(root, info, email, password, audience=None):
         user = authenticate(info.context, username=email, password=password)
         if user is None:
             return CreateToken(
@@ -164,7 +171,7 @@ class CreateToken(graphene.Mutation):
                 )
             )
         return CreateToken(
-            token=access_token(user),
+            token=access_token(user, audience),
             refresh_token=refresh_token(user),
             csrf_token=secrets.token_urlsafe(32),
             user=user,
@@ -200,7 +207,7 @@ class VerifyToken(graphene.Mutation):
         token = graphene.String(required=True)
 
     is_valid = graphene.Boolean(required=True)
-    payload = graphene.JSONString()
+    payload = GenericScalar()
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
     account_errors = legacy_errors(AccountError)
@@ -214,7 +221,6 @@ class VerifyToken(graphene.Mutation):
             return VerifyToken(
                 is_valid=False, errors=account_error(error.code, str(error), "token")
             )
-        payload = {key: str(value) for key, value in payload.items()}
         return VerifyToken(is_valid=True, payload=payload, user=user, errors=[])
 
 
@@ -309,6 +315,8 @@ def signed_in(info):
 class AccountAddressCreate(graphene.Mutation):
     class Arguments:
         input = AddressInput(required=True)
+        type = AddressTypeEnum(description="Also make it the default for this use.")
+        customer_id = graphene.ID(description="Staff and apps only.")
 
     user = graphene.Field(User)
     address = graphene.Field(Address)
@@ -316,12 +324,20 @@ class AccountAddressCreate(graphene.Mutation):
     account_errors = legacy_errors(AccountError)
 
     @staticmethod
-    def mutate(root, info, input):
+    def mutate(root, info, input, type=None, customer_id=None):
         user = signed_in(info)
         if user is None:
             return AccountAddressCreate(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
+        if customer_id is not None:
+            message = "Chỉ dành cho nhân viên / Only staff and apps may act for another customer."
+            return AccountAddressCreate(
+                errors=account_error("OUT_OF_SCOPE_USER", message, "customerId")
+            )
         try:
-            address = create_address(to_service_address(input), user)
+            with transaction.atomic():
+                address = create_address(to_service_address(input), user)
+                if type is not None:
+                    set_default(user, address, getattr(type, "value", type))
         except CommerceError as error:
             return AccountAddressCreate(errors=account_error("INVALID", str(error), error.field))
         return AccountAddressCreate(user=user, address=address, errors=[])

@@ -3,10 +3,13 @@
 import graphene
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from marketplace.accounts.default_addresses import set_default
 from marketplace.accounts.deletion import delete_account, request_deletion
 from marketplace.accounts.models import Address as AddressModel
+from marketplace.checkout.services import create_address
+from marketplace.errors import CommerceError
 from marketplace.graphql.account import (
     AccountError,
     User,
@@ -14,8 +17,9 @@ from marketplace.graphql.account import (
     password_code,
     signed_in,
 )
-from marketplace.graphql.compat import LanguageCodeEnum
-from marketplace.graphql.core import from_global_id, legacy_errors
+from marketplace.graphql.addresses import AddressInput, to_service_address
+from marketplace.graphql.compat import LanguageCodeEnum, MetadataInput
+from marketplace.graphql.core import _camel, from_global_id, legacy_errors
 from marketplace.graphql.saleor_enums import AddressTypeEnum
 
 
@@ -23,21 +27,46 @@ class AccountInput(graphene.InputObjectType):
     first_name = graphene.String()
     last_name = graphene.String()
     language_code = graphene.Argument(LanguageCodeEnum)
+    default_billing_address = graphene.Field(AddressInput)
+    default_shipping_address = graphene.Field(AddressInput)
+    metadata = graphene.List(
+        graphene.NonNull(MetadataInput), description="Not stored: accounts keep no metadata."
+    )
+
+
+STAFF_ONLY = "Chỉ dành cho nhân viên / Only staff and apps may act for another customer."
 
 
 class AccountUpdate(graphene.Mutation):
+    """Name and default addresses of the signed-in customer (each new default address is
+    validated and saved among the customer's addresses)."""
+
     class Arguments:
         input = AccountInput(required=True)
+        customer_id = graphene.ID(description="Staff and apps only.")
 
     user = graphene.Field(User)
     errors = graphene.List(graphene.NonNull(AccountError), required=True)
     account_errors = legacy_errors(AccountError)
 
     @staticmethod
-    def mutate(root, info, input):
+    def mutate(root, info, input, customer_id=None):
         user = signed_in(info)
         if user is None:
             return AccountUpdate(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
+        if customer_id is not None:
+            return AccountUpdate(
+                errors=account_error("OUT_OF_SCOPE_USER", STAFF_ONLY, "customerId")
+            )
+        try:
+            with transaction.atomic():
+                for kind in ("BILLING", "SHIPPING"):
+                    data = input.get(f"default_{kind.lower()}_address")
+                    if data:
+                        address = create_address(to_service_address(data), user)
+                        set_default(user, address, kind)
+        except CommerceError as error:
+            return AccountUpdate(errors=account_error("INVALID", str(error), _camel(error.field)))
         if input.get("first_name") is not None or input.get("last_name") is not None:
             # One name field here (Vietnamese names are written whole).
             parts = [input.get("first_name") or "", input.get("last_name") or ""]

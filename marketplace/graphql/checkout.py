@@ -347,11 +347,23 @@ class CheckoutCreate(CheckoutPayload, graphene.Mutation):
         return CheckoutCreate(checkout=checkout, created=True, errors=[])
 
 
+class StorePaymentMethodEnum(graphene.Enum):
+    ON_SESSION = "ON_SESSION"
+    OFF_SESSION = "OFF_SESSION"
+    NONE = "NONE"
+
+
 class PaymentInput(graphene.InputObjectType):
     gateway = graphene.String(required=True)
     token = graphene.String()
-    amount = graphene.Float()
+    amount = PositiveDecimal()
     return_url = graphene.String()
+    store_payment_method = graphene.Field(
+        StorePaymentMethodEnum,
+        default_value="NONE",
+        description="Only NONE: no payment method is stored here.",
+    )
+    metadata = graphene.List(graphene.NonNull(MetadataInput))
 
 
 PaymentErrorCode = graphene.Enum(
@@ -359,17 +371,30 @@ PaymentErrorCode = graphene.Enum(
     [
         (name, name)
         for name in (
+            "BILLING_ADDRESS_NOT_SET",
+            "GRAPHQL_ERROR",
             "INVALID",
             "NOT_FOUND",
-            "NOT_SUPPORTED_GATEWAY",
-            "PAYMENT_ERROR",
             "REQUIRED",
-            "CHECKOUT_EMAIL_NOT_SET",
+            "UNIQUE",
             "PARTIAL_PAYMENT_NOT_ALLOWED",
+            "SHIPPING_ADDRESS_NOT_SET",
+            "INVALID_SHIPPING_METHOD",
+            "SHIPPING_METHOD_NOT_SET",
+            "PAYMENT_ERROR",
+            "NOT_SUPPORTED_GATEWAY",
+            "CHANNEL_INACTIVE",
+            "BALANCE_CHECK_ERROR",
+            "CHECKOUT_EMAIL_NOT_SET",
+            "UNAVAILABLE_VARIANT_IN_CHANNEL",
+            "NO_CHECKOUT_LINES",
+            "CHECKOUT_COMPLETION_IN_PROGRESS",
         )
     ],
 )
-PaymentError = error_type("PaymentError", PaymentErrorCode)
+PaymentError = error_type(
+    "PaymentError", PaymentErrorCode, variants=graphene.List(graphene.NonNull(graphene.ID))
+)
 
 
 class CheckoutPaymentCreate(graphene.Mutation):
@@ -390,6 +415,22 @@ class CheckoutPaymentCreate(graphene.Mutation):
     def mutate(root, info, input, id=None, token=None, checkout_id=None):
         checkout = find_checkout(id or checkout_id, token)
         gateway = GATEWAY_IDS.get(input["gateway"])
+        stored = getattr(
+            input.get("store_payment_method"), "value", input.get("store_payment_method")
+        )
+        if stored not in (None, "NONE"):
+            return CheckoutPaymentCreate(
+                checkout=checkout,
+                payment=None,
+                errors=[
+                    {
+                        "field": "storePaymentMethod",
+                        "code": "INVALID",
+                        "message": "Không lưu phương thức thanh toán / "
+                        "Payment methods are not stored here.",
+                    }
+                ],
+            )
         if gateway is None:
             return CheckoutPaymentCreate(
                 checkout=checkout,
@@ -434,6 +475,11 @@ class CheckoutComplete(graphene.Mutation):
         checkout_id = graphene.ID(deprecation_reason="Use `id`.")
         payment_data = graphene.JSONString()
         redirect_url = graphene.String()
+        metadata = graphene.List(graphene.NonNull(MetadataInput))
+        store_source = graphene.Boolean(
+            default_value=False,
+            deprecation_reason="Use checkoutPaymentCreate for this action.",
+        )
 
     order = graphene.Field("marketplace.graphql.orders.Order")
     confirmation_needed = graphene.Boolean(required=True)

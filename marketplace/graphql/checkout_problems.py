@@ -8,7 +8,7 @@ from marketplace.graphql.catalog_types import ProductVariant
 from marketplace.graphql.core import Money
 
 CHECKOUT_LINE = "marketplace.graphql.checkout_types.CheckoutLine"
-TRANSACTION_ITEM = "marketplace.graphql.transactions.TransactionItem"
+TRANSACTION_ITEM = "marketplace.graphql.transaction_types.TransactionItem"
 
 
 class CheckoutChargeStatusEnum(graphene.Enum):

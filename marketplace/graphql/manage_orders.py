@@ -18,6 +18,7 @@ from marketplace.graphql.permissions import (
     own_producer_orders,
     require,
 )
+from marketplace.graphql.saleor_enums import AddressTypeEnum
 from marketplace.orders import services
 from marketplace.orders.models import Order as OrderModel
 
@@ -26,16 +27,53 @@ OrderErrorCode = graphene.Enum(
     [
         (name, name)
         for name in (
+            "BILLING_ADDRESS_NOT_SET",
+            "CANNOT_CANCEL_FULFILLMENT",
+            "CANNOT_CANCEL_ORDER",
+            "CANNOT_DELETE",
+            "CANNOT_DISCOUNT",
+            "CANNOT_REFUND",
+            "CANNOT_FULFILL_UNPAID_ORDER",
+            "CAPTURE_INACTIVE_PAYMENT",
+            "GIFT_CARD_LINE",
+            "NOT_EDITABLE",
+            "FULFILL_ORDER_LINE",
             "GRAPHQL_ERROR",
             "INVALID",
+            "PRODUCT_NOT_PUBLISHED",
+            "PRODUCT_UNAVAILABLE_FOR_PURCHASE",
             "NOT_FOUND",
+            "ORDER_NO_SHIPPING_ADDRESS",
+            "PAYMENT_ERROR",
+            "PAYMENT_MISSING",
+            "TRANSACTION_ERROR",
             "REQUIRED",
-            "CANNOT_FULFILL_UNPAID_ORDER",
-            "CANNOT_CANCEL_FULFILLMENT",
+            "SHIPPING_METHOD_NOT_APPLICABLE",
+            "SHIPPING_METHOD_REQUIRED",
+            "TAX_ERROR",
+            "UNIQUE",
+            "VOID_INACTIVE_PAYMENT",
+            "ZERO_QUANTITY",
+            "INVALID_QUANTITY",
+            "INSUFFICIENT_STOCK",
+            "DUPLICATED_INPUT_ITEM",
+            "NOT_AVAILABLE_IN_CHANNEL",
+            "CHANNEL_INACTIVE",
+            "INVALID_VOUCHER",
+            "INVALID_VOUCHER_CODE",
+            "NON_EDITABLE_GIFT_LINE",
+            "NON_REMOVABLE_GIFT_LINE",
         )
     ],
 )
-OrderError = error_type("OrderError", OrderErrorCode)
+OrderError = error_type(
+    "OrderError",
+    OrderErrorCode,
+    warehouse=graphene.ID(),
+    order_lines=graphene.List(graphene.NonNull(graphene.ID)),
+    variants=graphene.List(graphene.NonNull(graphene.ID)),
+    address_type=graphene.Field(AddressTypeEnum),
+)
 CODES = {"invalid_status": "INVALID", "required": "REQUIRED"}
 ProducerOrderCountableConnection = countable_connection(ProducerOrder, "ProducerOrder")
 

@@ -20,9 +20,11 @@ class TokenError(Exception):
         self.code = code
 
 
-def _token(user: User, kind: str, lifetime: timedelta) -> str:
+def _token(user: User, kind: str, lifetime: timedelta, audience: str | None = None) -> str:
     now = timezone.now()
+    extra = {"aud": f"custom:{audience}"} if audience else {}
     payload = {
+        **extra,
         "iat": now,
         "exp": now + lifetime,
         "token": token_check(user),
@@ -40,8 +42,8 @@ def token_check(user: User) -> str:
     return user.jwt_token_key + user.password[-12:]
 
 
-def access_token(user: User) -> str:
-    return _token(user, "access", ACCESS_LIFETIME)
+def access_token(user: User, audience: str | None = None) -> str:
+    return _token(user, "access", ACCESS_LIFETIME, audience)
 
 
 def refresh_token(user: User) -> str:
@@ -50,7 +52,10 @@ def refresh_token(user: User) -> str:
 
 def decode(token: str, kind: str) -> dict:
     try:
-        payload = jwt.decode(token, settings.SECRET_KEY, algorithms=[ALGORITHM])
+        # the audience is the client's label (Saleor's `custom:…`), not checked here
+        payload = jwt.decode(
+            token, settings.SECRET_KEY, algorithms=[ALGORITHM], options={"verify_aud": False}
+        )
     except jwt.ExpiredSignatureError:
         raise TokenError("Signature has expired", "JWT_SIGNATURE_EXPIRED") from None
     except jwt.PyJWTError:

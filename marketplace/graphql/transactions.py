@@ -10,34 +10,31 @@ from django.conf import settings
 from marketplace.checkout.services import choose_payment
 from marketplace.errors import CommerceError
 from marketplace.graphql.checkout_types import GATEWAY_IDS, find_checkout
-from marketplace.graphql.core import Money, decode_global_id, error_type, to_global_id
+from marketplace.graphql.core import decode_global_id, to_global_id
+from marketplace.graphql.saleor_enums import JSON, PositiveDecimal
+from marketplace.graphql.transaction_types import (
+    PaymentGatewayConfigError,
+    PaymentGatewayInitializeError,
+    TransactionEvent,
+    TransactionFlowStrategyEnum,
+    TransactionInitializeError,
+    TransactionItem,
+    TransactionProcessError,
+    latest_event,
+)
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway, Payment, PaymentStatus
-
-TransactionErrorCode = graphene.Enum(
-    "TransactionInitializeErrorCode",
-    [
-        (name, name)
-        for name in (
-            "GRAPHQL_ERROR",
-            "INVALID",
-            "NOT_FOUND",
-            "UNIQUE",
-            "CHECKOUT_COMPLETION_IN_PROGRESS",
-        )
-    ],
-)
-TransactionError = error_type("TransactionInitializeError", TransactionErrorCode)
 
 
 class PaymentGatewayToInitialize(graphene.InputObjectType):
     id = graphene.String(required=True)
-    data = graphene.JSONString()
+    data = graphene.Field(JSON)
 
 
 class PaymentGatewayConfig(graphene.ObjectType):
     id = graphene.String(required=True)
-    data = graphene.JSONString()
+    data = graphene.Field(JSON)
+    errors = graphene.List(graphene.NonNull(PaymentGatewayConfigError))
 
 
 def gateway_data(gateway: str) -> dict:
@@ -55,11 +52,11 @@ def gateway_data(gateway: str) -> dict:
 class PaymentGatewayInitialize(graphene.Mutation):
     class Arguments:
         id = graphene.ID(required=True)
-        amount = graphene.Float()
+        amount = PositiveDecimal()
         payment_gateways = graphene.List(graphene.NonNull(PaymentGatewayToInitialize))
 
     gateway_configs = graphene.List(graphene.NonNull(PaymentGatewayConfig))
-    errors = graphene.List(graphene.NonNull(TransactionError), required=True)
+    errors = graphene.List(graphene.NonNull(PaymentGatewayInitializeError), required=True)
 
     @staticmethod
     def mutate(root, info, id, amount=None, payment_gateways=None):
@@ -68,12 +65,18 @@ class PaymentGatewayInitialize(graphene.Mutation):
         wanted = [entry["id"] for entry in payment_gateways or []] or offered
         return PaymentGatewayInitialize(
             errors=[],
-            gateway_configs=[
-                {"id": gateway_id, "data": gateway_data(GATEWAY_IDS[gateway_id])}
-                for gateway_id in wanted
-                if gateway_id in offered
-            ],
+            gateway_configs=[_config(gateway_id, offered) for gateway_id in wanted],
         )
+
+
+def _config(gateway_id: str, offered: list[str]) -> dict:
+    """A gateway's config, or Saleor's per-gateway NOT_FOUND error when the channel does not
+    offer it."""
+    if gateway_id in offered:
+        return {"id": gateway_id, "data": gateway_data(GATEWAY_IDS[gateway_id]), "errors": []}
+    message = f"Cổng {gateway_id} không có ở kênh này / {gateway_id} is not offered here."
+    error = {"field": "id", "code": "NOT_FOUND", "message": message}
+    return {"id": gateway_id, "data": None, "errors": [error]}
 
 
 def transaction_id(payment: Payment) -> str:
@@ -105,34 +108,23 @@ def find_payment(info, global_id: str) -> Payment | None:
     return None
 
 
-class TransactionItem(graphene.ObjectType):
-    id = graphene.ID(required=True)
-    name = graphene.String(required=True)
-    psp_reference = graphene.String(required=True)
-    charged_amount = graphene.Field(Money, required=True)
-
-    @staticmethod
-    def of(payment: Payment) -> dict:
-        return {
-            "id": transaction_id(payment),
-            "name": payment.gateway,
-            "psp_reference": payment.psp_reference,
-            "charged_amount": Money.of(payment.captured_amount, payment.currency),
-        }
-
-
 class TransactionInitialize(graphene.Mutation):
     """On a checkout: choose the gateway (the payment opens at checkoutComplete)."""
 
     class Arguments:
         id = graphene.ID(required=True)
         payment_gateway = PaymentGatewayToInitialize(required=True)
-        amount = graphene.Float()
+        amount = PositiveDecimal()
+        action = TransactionFlowStrategyEnum()
+        customer_ip_address = graphene.String()
         idempotency_key = graphene.String()
 
     transaction = graphene.Field(TransactionItem)
-    data = graphene.JSONString()
-    errors = graphene.List(graphene.NonNull(TransactionError), required=True)
+    transaction_event = graphene.Field(
+        TransactionEvent, description="Null: the payment opens with checkoutComplete."
+    )
+    data = graphene.Field(JSON)
+    errors = graphene.List(graphene.NonNull(TransactionInitializeError), required=True)
 
     @staticmethod
     def mutate(root, info, id, payment_gateway, **kwargs):
@@ -153,16 +145,19 @@ class TransactionProcess(graphene.Mutation):
     """Ask the gateway for the payment's state now (used when a webhook is late)."""
 
     class Arguments:
-        id = graphene.ID(required=True, description="The TransactionItem ID of an order payment.")
-        data = graphene.JSONString()
+        id = graphene.ID(description="The TransactionItem ID of an order payment.")
+        token = graphene.UUID(description="The order's token: its latest payment.")
+        customer_ip_address = graphene.String()
+        data = graphene.Argument(JSON)
 
     transaction = graphene.Field(TransactionItem)
-    data = graphene.JSONString()
-    errors = graphene.List(graphene.NonNull(TransactionError), required=True)
+    transaction_event = graphene.Field(TransactionEvent)
+    data = graphene.Field(JSON)
+    errors = graphene.List(graphene.NonNull(TransactionProcessError), required=True)
 
     @staticmethod
-    def mutate(root, info, id, data=None):
-        payment = find_payment(info, id)
+    def mutate(root, info, id=None, token=None, data=None, customer_ip_address=None):
+        payment = find_payment(info, id) if id else _latest_payment(token)
         if payment is None:
             message = "Không tìm thấy giao dịch / Transaction not found."
             return TransactionProcess(
@@ -175,8 +170,20 @@ class TransactionProcess(graphene.Mutation):
                 stripe_gateway.HANDLERS["payment_intent.succeeded"](intent.to_dict())
             payment.refresh_from_db()
         return TransactionProcess(
-            transaction=TransactionItem.of(payment), errors=[], data={"status": payment.status}
+            transaction=payment,
+            transaction_event=latest_event(payment),
+            errors=[],
+            data={"status": payment.status},
         )
+
+
+def _latest_payment(token) -> Payment | None:
+    """The latest payment of the order whose token this is (holding it is the right)."""
+    if token is None:
+        return None
+    return (
+        Payment.objects.select_related("order").filter(order__token=token).order_by("-pk").first()
+    )
 
 
 class TransactionMutations(graphene.ObjectType):

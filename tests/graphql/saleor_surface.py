@@ -7,6 +7,7 @@ the storefront and is not walked; the deliberate omissions are listed by the tes
 
 import re
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from graphql import (
@@ -150,7 +151,7 @@ class Walk:
         self.report.gaps.append(f"{where}: {what}")
 
     def _omitted(self, coordinate) -> bool:
-        if coordinate in self.omissions:
+        if any(fnmatchcase(coordinate, key) for key in self.omissions):
             self.report.omitted.add(coordinate)
             return True
         return False

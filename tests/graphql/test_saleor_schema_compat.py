@@ -2,6 +2,8 @@
 copied): every field, argument, input field, enum value and union member a storefront can
 reach exists here with a compatible type, except the deliberate omissions below."""
 
+from fnmatch import fnmatchcase as fnmatch
+
 import pytest
 from graphql import build_client_schema, get_introspection_query, graphql_sync
 
@@ -13,9 +15,23 @@ pytestmark = pytest.mark.skipif(
 )
 
 # What a storefront can reach in Saleor and we deliberately do not offer, with the reason.
+# A key is a coordinate ("Type.field"), or a pattern of them ("*Translation.field").
 OMISSIONS = {
-    # not modelled here; Saleor's own "not configured" answer is an error, ours too
-    "Mutation.externalAuthenticationUrl": "no external identity providers (plugins)",
+    "*Translation.translatableContent": "the source text for translators (Saleor Dashboard); "
+    "storefronts read `translation(languageCode)`, which is here",
+    "Order.voucher": "no vouchers: promo codes are refused with Saleor's INVALID promoCode "
+    "error, `voucherCode` answers null",
+    "OrderLine.digitalContentUrl": "no digital goods: every OCOP product ships or is picked up",
+    "Warehouse.shippingZones": "no Saleor shipping zones: each producer sets its own delivery "
+    "areas and rates (checkout `shippingMethods` prices them for the address)",
+    "GiftCard.app": "no apps; no gift card exists either (every gift card list is empty)",
+    "TransactionEvent.createdBy": "a `User | App` union: no apps here, payments are ours",
+    "TransactionItem.createdBy": "a `User | App` union: no apps here, payments are ours",
+    "User.userPermissions": "Saleor's staff permission model; staff here hold OCOP roles",
+    "User.permissionGroups": "Saleor's staff permission model; staff here hold OCOP roles",
+    "User.editableGroups": "Saleor's staff permission model; staff here hold OCOP roles",
+    "User.accessibleChannels": "Saleor's staff permission model; staff here hold OCOP roles",
+    "User.restrictedAccessToChannels": "Saleor's staff permission model; OCOP roles here",
 }
 
 
@@ -32,9 +48,10 @@ def test_the_storefront_surface_of_saleor_is_ours():
     report = Walk(saleor_schema(), our_schema(), OMISSIONS).run()
     print(
         f"\nSaleor 3.20.35 storefront surface: {report.covered} fields, arguments and enum "
-        f"values covered in {len(report.seen)} types; {len(report.omitted)} omissions; "
-        f"{report.skipped_staff} staff/app-only fields not walked; {len(report.gaps)} gaps"
+        f"values covered in {len(report.seen)} types; {len(report.omitted)} coordinates "
+        f"omitted by {len(OMISSIONS)} listed omissions; {report.skipped_staff} staff/app-only "
+        f"fields not walked; {len(report.gaps)} gaps"
     )
     assert report.gaps == [], "\n".join(report.gaps[:200])
-    unused = set(OMISSIONS) - report.omitted
+    unused = {key for key in OMISSIONS if not any(fnmatch(hit, key) for hit in report.omitted)}
     assert not unused, f"omissions that no longer omit anything: {sorted(unused)}"
