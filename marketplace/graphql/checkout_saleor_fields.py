@@ -23,7 +23,7 @@ class ShippingMethodTypeEnum(graphene.Enum):
     WEIGHT = "WEIGHT"
 
 
-def _description(method):
+def _description(method, info):
     from marketplace.graphql.catalog_types import editorjs
 
     return editorjs(

@@ -109,6 +109,9 @@ HOME_DELIVERY_ID = base64.b64encode(b"ShippingMethod:home-delivery").decode()
 
 
 def checkout_error(error: CommerceError, **extra) -> list[dict]:
+    if str(error.code) == "required" and error.field == "gateway":
+        # no payment chosen: Saleor's answer to a checkout nothing pays for
+        return errors_from(error, {"required": "CHECKOUT_NOT_FULLY_PAID"}, "INVALID", **extra)
     return errors_from(error, CODES, "INVALID", **extra)
 
 

@@ -21,7 +21,7 @@ _TAXES = "This field will be removed in Saleor 4.0. Use `Channel.taxConfiguratio
 _CHECKOUT = "marketplace.graphql.checkout_types"
 
 
-# The shop's own page that takes `?email=…&token=…` from a reset e-mail.
+# The shop's own page that takes `?email=…&token=…` from a reset e-mail (password-reset-set).
 SET_PASSWORD_PATH = "/tai-khoan/dat-lai-mat-khau/"
 
 

@@ -1,8 +1,12 @@
 """A Saleor-style storefront journey over GraphQL alone."""
 
 import json
+import uuid
 
 import pytest
+
+from marketplace.graphql.core import decode_global_id, to_global_id
+from marketplace.orders.models import Order
 
 CHECKOUT_FIELDS = """
   id token email quantity
@@ -128,7 +132,13 @@ def test_list_choose_pay_cod_and_read_the_order(graphql, buyer_token):
     )["data"]
     assert mine["order"]["number"] == order["number"]
     assert mine["me"]["orders"]["totalCount"] == 1
-    stranger = graphql("query($id: ID!) { order(id: $id) { number } }", {"id": order["id"]})
+    # Saleor's order id carries the order's token: whoever holds it reads the order (as
+    # the confirmation page does); the numeric id is refused to anyone but its readers
+    by_token = graphql("query($id: ID!) { order(id: $id) { number } }", {"id": order["id"]})
+    assert by_token["data"]["order"]["number"] == order["number"]
+    placed = Order.objects.get(token=uuid.UUID(decode_global_id(order["id"])[1]))
+    numeric = to_global_id("Order", placed.pk)
+    stranger = graphql("query($id: ID!) { order(id: $id) { number } }", {"id": numeric})
     assert stranger["data"]["order"] is None
     assert "buyer" in stranger["errors"][0]["message"]
 
