@@ -24,6 +24,21 @@ _CHANNEL_IN_SORT = (
 )
 
 
+def ids_where_input(name: str):
+    """Saleor's `{metadata ids AND OR}` where-input, named `name`."""
+    where = type(
+        name,
+        (graphene.InputObjectType,),
+        {
+            "metadata": graphene.List(graphene.NonNull(MetadataFilter)),
+            "ids": graphene.List(graphene.NonNull(graphene.ID)),
+            "AND": graphene.List(graphene.NonNull(lambda: where)),
+            "OR": graphene.List(graphene.NonNull(lambda: where)),
+        },
+    )
+    return where
+
+
 class ProductVariantFilterInput(graphene.InputObjectType):
     search = graphene.String()
     sku = graphene.List(graphene.NonNull(graphene.String))
@@ -32,11 +47,7 @@ class ProductVariantFilterInput(graphene.InputObjectType):
     updated_at = graphene.Field(DateTimeRangeInput)
 
 
-class ProductVariantWhereInput(graphene.InputObjectType):
-    metadata = graphene.List(graphene.NonNull(MetadataFilter))
-    ids = graphene.List(graphene.NonNull(graphene.ID))
-    AND = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))
-    OR = graphene.List(graphene.NonNull(lambda: ProductVariantWhereInput))
+ProductVariantWhereInput = ids_where_input("ProductVariantWhereInput")
 
 
 class ProductVariantSortField(graphene.Enum):
@@ -148,11 +159,7 @@ class VariantQueries(graphene.ObjectType):
         return paginate(variants.order_by(key, "pk"), **page)
 
 
-class CategoryWhereInput(graphene.InputObjectType):
-    metadata = graphene.List(graphene.NonNull(MetadataFilter))
-    ids = graphene.List(graphene.NonNull(graphene.ID))
-    AND = graphene.List(graphene.NonNull(lambda: CategoryWhereInput))
-    OR = graphene.List(graphene.NonNull(lambda: CategoryWhereInput))
+CategoryWhereInput = ids_where_input("CategoryWhereInput")
 
 
 class CategorySortField(graphene.Enum):
@@ -181,11 +188,7 @@ def categories_where_sorted(groups, where=None, sort_by=None):
     return groups.order_by(f"-{key}" if descending else key, "code")
 
 
-class CollectionWhereInput(graphene.InputObjectType):
-    metadata = graphene.List(graphene.NonNull(MetadataFilter))
-    ids = graphene.List(graphene.NonNull(graphene.ID))
-    AND = graphene.List(graphene.NonNull(lambda: CollectionWhereInput))
-    OR = graphene.List(graphene.NonNull(lambda: CollectionWhereInput))
+CollectionWhereInput = ids_where_input("CollectionWhereInput")
 
 
 CollectionSortField = graphene.Enum(

@@ -169,7 +169,7 @@ def test_shop_and_filterable_attributes_with_their_choices(graphql, demo):
     )["data"]
 
     assert data["shop"]["name"] == "OCOP Market"
-    assert data["shop"]["metafields"] == "{}"
+    assert data["shop"]["metafields"] == {}
     nodes = {edge["node"]["slug"]: edge["node"] for edge in data["attributes"]["edges"]}
     assert data["attributes"]["totalCount"] == 2
     stars = nodes["ocop-stars"]["choices"]
