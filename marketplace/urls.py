@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 
-from marketplace.graphql.view import ApiView
+from marketplace.graphql.core.view import ApiView
 from marketplace.health import healthz
 from marketplace.payments.views import stripe_webhook
 from program import views as program_feed

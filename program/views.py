@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
 from catalog.errors import DomainError
-from marketplace.graphql.tokens import TokenError, user_from_access_token
+from marketplace.graphql.account.tokens import TokenError, user_from_access_token
 from marketplace.replica import lag_tolerant
 from program.errors import ProgramError, ProgramErrorCode
 from program.services import feed

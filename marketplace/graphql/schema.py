@@ -2,19 +2,19 @@
 
 import graphene
 
-from marketplace.graphql.account import AccountMutations, AccountQueries
-from marketplace.graphql.account_recovery import AccountRecoveryMutations
-from marketplace.graphql.account_settings import AccountSettingsMutations
-from marketplace.graphql.checkout import CheckoutMutations, CheckoutQueries
-from marketplace.graphql.content import ContentQueries
-from marketplace.graphql.manage_orders import ManageOrderMutations, ManageOrderQueries
-from marketplace.graphql.orders import OrderQueries
-from marketplace.graphql.product_mutations import ProducerProductMutations
-from marketplace.graphql.products import CatalogQueries
-from marketplace.graphql.shop import ShopQueries
-from marketplace.graphql.staff import StaffMutations
-from marketplace.graphql.transactions import TransactionMutations
-from marketplace.graphql.variant_queries import VariantQueries
+from marketplace.graphql.account.recovery import AccountRecoveryMutations
+from marketplace.graphql.account.schema import AccountMutations, AccountQueries
+from marketplace.graphql.account.settings import AccountSettingsMutations
+from marketplace.graphql.checkout.mutations import CheckoutMutations, CheckoutQueries
+from marketplace.graphql.order.mutations import ManageOrderMutations, ManageOrderQueries
+from marketplace.graphql.order.types import OrderQueries
+from marketplace.graphql.payment.mutations import TransactionMutations
+from marketplace.graphql.product.mutations import ProducerProductMutations
+from marketplace.graphql.product.schema import CatalogQueries
+from marketplace.graphql.product.variants import VariantQueries
+from marketplace.graphql.shop.content import ContentQueries
+from marketplace.graphql.shop.schema import ShopQueries
+from marketplace.graphql.staff.schema import StaffMutations
 from program.graphql.queries import ProgramQueries
 
 

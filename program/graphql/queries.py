@@ -6,7 +6,7 @@ import graphene
 from graphql import GraphQLError
 
 from marketplace.graphql.core import Money
-from marketplace.graphql.permissions import Permission, require
+from marketplace.graphql.core.permissions import Permission, require
 from program.errors import ProgramError
 from program.graphql.types import OcopPlan, OcopSalesAggregates, OcopSalesGroupBy
 from program.services import feed

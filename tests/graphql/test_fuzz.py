@@ -89,7 +89,7 @@ def test_anonymous_operations_get_no_server_error(caplog):
 
 def test_producer_operations_get_no_server_error(caplog):
     from marketplace.accounts.models import User
-    from marketplace.graphql.tokens import access_token
+    from marketplace.graphql.account.tokens import access_token
     from marketplace.management.demo_users import PRODUCER_LOGIN
 
     token = access_token(User.objects.get(email=PRODUCER_LOGIN[0]))

@@ -14,10 +14,10 @@ from marketplace.channels.models import Channel
 from marketplace.checkout import services as checkout_services
 from marketplace.checkout.complete import complete_checkout
 from marketplace.checkout.services import AddressInput
+from marketplace.graphql.account.tokens import access_token
 from marketplace.graphql.core import to_global_id
-from marketplace.graphql.limits import MAX_COST, MAX_DOCUMENT_BYTES
-from marketplace.graphql.tokens import access_token
-from marketplace.graphql.transactions import transaction_id
+from marketplace.graphql.core.limits import MAX_COST, MAX_DOCUMENT_BYTES
+from marketplace.graphql.payment.mutations import transaction_id
 from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
 from marketplace.payments.models import Payment
 
@@ -210,7 +210,7 @@ def test_out_of_range_variant_fields_get_a_clear_error(graphql, producer_user, f
 def test_an_unhandled_error_is_logged_but_not_echoed(client, settings, caplog):
     from graphql import GraphQLError
 
-    from marketplace.graphql.view import INTERNAL_ERROR, ApiView
+    from marketplace.graphql.core.view import INTERNAL_ERROR, ApiView
 
     settings.DEBUG = False
     database_text = 'value too long for type character varying(8) in "catalog_productvariant"'

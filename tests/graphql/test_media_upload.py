@@ -9,8 +9,8 @@ from PIL import Image
 
 from catalog.models import Product
 from marketplace.accounts.models import User
+from marketplace.graphql.account.tokens import access_token
 from marketplace.graphql.core import to_global_id
-from marketplace.graphql.tokens import access_token
 from marketplace.management.demo_users import PRODUCER_LOGIN
 
 MUTATION = """mutation($product: ID!, $image: Upload) {

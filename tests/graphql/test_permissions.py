@@ -9,8 +9,8 @@ from marketplace.channels.models import Channel
 from marketplace.checkout import services as checkout_services
 from marketplace.checkout.complete import complete_checkout
 from marketplace.checkout.services import AddressInput
+from marketplace.graphql.account.tokens import access_token
 from marketplace.graphql.core import to_global_id
-from marketplace.graphql.tokens import access_token
 from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
 from marketplace.warehouses.models import Stock
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from marketplace.accounts.models import User
-from marketplace.graphql.tokens import access_token
+from marketplace.graphql.account.tokens import access_token
 from program.models import SalesLedgerEntry
 
 pytestmark = pytest.mark.django_db
