@@ -17,7 +17,7 @@ from marketplace.checkout.services import AddressInput
 from marketplace.graphql.account.tokens import access_token
 from marketplace.graphql.core import to_global_id
 from marketplace.graphql.core.limits import MAX_COST, MAX_DOCUMENT_BYTES
-from marketplace.graphql.payment.mutations import transaction_id
+from marketplace.graphql.payment.resolvers import transaction_id
 from marketplace.management.demo_users import PRODUCER_LOGIN, STAFF_LOGIN
 from marketplace.payments.models import Payment
 

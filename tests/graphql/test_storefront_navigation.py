@@ -10,7 +10,7 @@ from catalog.models import ProductGroup, ProductImage
 from marketplace.accounts.models import User
 from marketplace.graphql.account.tokens import access_token
 from marketplace.graphql.core import to_global_id
-from marketplace.graphql.product.types import category_slug
+from marketplace.graphql.product.resolvers import category_slug
 from marketplace.orders import services as orders
 from marketplace.orders.models import Order
 from tests.graphql.test_storefront_flow import buyer_token  # noqa: F401

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import graphene
 
+from marketplace.graphql.checkout.resolvers import line_total
 from marketplace.graphql.core import Money
 from marketplace.graphql.core.compat import (
     ShippingMethodTranslation,
@@ -14,6 +15,7 @@ from marketplace.graphql.core.compat import (
     translation_field,
 )
 from marketplace.graphql.core.enums import JSON, LanguageCodeEnum, Weight
+from marketplace.graphql.product.resolvers import editorjs
 
 _LEGACY = "This field will be removed in Saleor 4.0."
 
@@ -24,8 +26,6 @@ class ShippingMethodTypeEnum(graphene.Enum):
 
 
 def _description(method, info):
-    from marketplace.graphql.product.types import editorjs
-
     return editorjs(
         "Mỗi chủ thể OCOP gửi kiện của mình; phí tính theo khu vực và khối lượng. / "
         "Each OCOP producer sends its own parcel; priced by area and weight."
@@ -146,9 +146,7 @@ class CheckoutLineSaleorFields:
 
     @staticmethod
     def resolve_undiscounted_total_price(line, info):
-        from marketplace.graphql.checkout.types import CheckoutLine
-
-        return CheckoutLine.resolve_total_price(line, info)["gross"]
+        return line_total(line)["gross"]
 
 
 class GiftCardTag(graphene.ObjectType):

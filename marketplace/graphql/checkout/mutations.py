@@ -13,14 +13,16 @@ from marketplace.checkout import services
 from marketplace.checkout.complete import complete_checkout
 from marketplace.errors import CommerceError, CommerceErrorCode
 from marketplace.graphql.account.addresses import AddressInput, to_service_address
-from marketplace.graphql.checkout.types import (
+from marketplace.graphql.checkout.resolvers import (
     GATEWAY_IDS,
     HOME_DELIVERY_ID,
+    checkout_error,
+    checkout_totals,
+    find_checkout,
+)
+from marketplace.graphql.checkout.types import (
     Checkout,
     CheckoutError,
-    _totals,
-    checkout_error,
-    find_checkout,
 )
 from marketplace.graphql.core import (
     decode_global_id,
@@ -31,7 +33,7 @@ from marketplace.graphql.core import (
 from marketplace.graphql.core.compat import LanguageCodeEnum, MetadataInput
 from marketplace.graphql.core.enums import PositiveDecimal
 from marketplace.graphql.order.fields import Payment
-from marketplace.graphql.payment.mutations import transaction_id
+from marketplace.graphql.payment.resolvers import transaction_id
 from marketplace.payments import stripe_gateway
 from marketplace.payments.models import Gateway
 from marketplace.payments.models import Payment as PaymentModel
@@ -453,7 +455,7 @@ class CheckoutPaymentCreate(graphene.Mutation):
                     {"field": "gateway", "code": "NOT_SUPPORTED_GATEWAY", "message": str(error)}
                 ],
             )
-        totals = _totals(checkout)
+        totals = checkout_totals(checkout)
         payment = PaymentModel(
             gateway=gateway,
             status="pending",

@@ -4,6 +4,7 @@ payment step (charge and authorize status, balance, gift cards, transactions).""
 import graphene
 
 from marketplace.checkout.problems import INSUFFICIENT_STOCK, line_problems
+from marketplace.graphql.checkout.resolvers import checkout_totals
 from marketplace.graphql.core import Money
 from marketplace.graphql.product.types import ProductVariant
 
@@ -107,9 +108,7 @@ class CheckoutPaymentState:
 
     @staticmethod
     def resolve_total_balance(checkout, info):
-        from marketplace.graphql.checkout.types import _totals
-
-        totals = _totals(checkout)
+        totals = checkout_totals(checkout)
         return Money.of(-totals.total, totals.currency)
 
     @staticmethod

@@ -1,18 +1,12 @@
 """Saleor's checkout types over our checkout: lines, delivery, gateways, totals."""
 
 import base64
-import binascii
-import uuid
 
 import graphene
-from django.conf import settings
-from graphql import GraphQLError
 
 from marketplace.checkout import services
-from marketplace.checkout.models import Checkout as CheckoutModel
 from marketplace.checkout.models import DeliveryMethod as DeliveryChoice
-from marketplace.checkout.totals import compute_totals, delivery_price
-from marketplace.errors import CommerceError
+from marketplace.checkout.totals import delivery_price
 from marketplace.graphql.account.addresses import Address
 from marketplace.graphql.checkout.fields import (
     CheckoutLineSaleorFields,
@@ -25,12 +19,17 @@ from marketplace.graphql.checkout.problems import (
     CheckoutPaymentState,
     problems_of_line,
 )
-from marketplace.graphql.core import Money, TaxedMoney, error_type, errors_from, to_global_id
+from marketplace.graphql.checkout.resolvers import (
+    checkout_totals,
+    gateways_of,
+    home_delivery,
+    line_price,
+    line_total,
+)
+from marketplace.graphql.core import Money, TaxedMoney, error_type, to_global_id
 from marketplace.graphql.core.compat import ObjectWithMetadata
 from marketplace.graphql.core.enums import AddressTypeEnum
 from marketplace.graphql.product.types import ProductVariant as ProductVariantType
-from marketplace.money import quantize
-from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import Warehouse as WarehouseModel
 from marketplace.warehouses.services import available_quantity, pickup_warehouses
 
@@ -80,66 +79,6 @@ CheckoutError = error_type(
     lines=graphene.List(graphene.NonNull(graphene.ID)),
     address_type=graphene.Field(AddressTypeEnum),
 )
-
-CODES = {
-    "required": "REQUIRED",
-    "invalid": "INVALID",
-    "not_found": "NOT_FOUND",
-    "channel_inactive": "CHANNEL_INACTIVE",
-    "quantity_not_positive": "ZERO_QUANTITY",
-    "insufficient_stock": "INSUFFICIENT_STOCK",
-    "product_not_published": "PRODUCT_NOT_PUBLISHED",
-    "product_not_available_for_purchase": "PRODUCT_UNAVAILABLE_FOR_PURCHASE",
-    "checkout_expired": "NOT_FOUND",  # Saleor deletes expired checkouts
-    "checkout_empty": "NO_LINES",
-    "checkout_completed": "INVALID",
-    "outside_delivery_area": "DELIVERY_METHOD_NOT_APPLICABLE",
-    "delivery_method_required": "SHIPPING_METHOD_NOT_SET",
-    "delivery_method_invalid": "DELIVERY_METHOD_NOT_APPLICABLE",
-    "pickup_point_without_stock": "INSUFFICIENT_STOCK",
-    "address_required": "SHIPPING_ADDRESS_NOT_SET",
-    "contact_required": "EMAIL_NOT_SET",
-    "invalid_phone": "INVALID",
-    "payment_method_not_allowed": "PAYMENT_ERROR",
-    "payment_gateway_error": "PAYMENT_ERROR",
-    "country_not_served": "INVALID",
-}
-GATEWAY_IDS = {f"ocop.payments.{gateway}": gateway for gateway in Gateway.values}
-HOME_DELIVERY_ID = base64.b64encode(b"ShippingMethod:home-delivery").decode()
-
-
-def checkout_error(error: CommerceError, **extra) -> list[dict]:
-    if str(error.code) == "required" and error.field == "gateway":
-        # no payment chosen: Saleor's answer to a checkout nothing pays for
-        return errors_from(error, {"required": "CHECKOUT_NOT_FULLY_PAID"}, "INVALID", **extra)
-    return errors_from(error, CODES, "INVALID", **extra)
-
-
-def find_checkout(checkout_id=None, token=None) -> CheckoutModel:
-    """A checkout by Saleor's Checkout ID (base64 "Checkout:<token>") or by token."""
-    if checkout_id:
-        try:
-            kind, _, value = base64.b64decode(checkout_id, validate=True).decode().partition(":")
-            token = uuid.UUID(value) if kind == "Checkout" else None
-        except (ValueError, binascii.Error, UnicodeDecodeError):
-            token = None
-    else:
-        try:
-            token = uuid.UUID(str(token))
-        except ValueError:
-            token = None
-    checkout = CheckoutModel.objects.select_related("channel").filter(token=token).first()
-    if checkout is None:
-        raise GraphQLError(f"Couldn't resolve to a node: {checkout_id or token}")
-    return checkout
-
-
-def _totals(checkout):
-    cache = checkout.__dict__.setdefault("_graphql_totals", None)
-    if cache is None:
-        cache = compute_totals(checkout, skip_unavailable=True)
-        checkout.__dict__["_graphql_totals"] = cache
-    return cache
 
 
 class ShippingMethod(ShippingMethodSaleorFields, ObjectWithMetadata, graphene.ObjectType):
@@ -207,27 +146,17 @@ class CheckoutLine(CheckoutLineSaleorFields, ObjectWithMetadata, graphene.Object
         return problems_of_line(line)
 
     @staticmethod
-    def _price(line):
-        return _totals(line.checkout).unit_prices[line.variant_id], line.checkout.channel.currency
-
-    @staticmethod
-    def _vat_rate(line):
-        # read with the totals, which load every line's group once
-        return _totals(line.checkout).vat_rates[line.variant_id]
-
-    @staticmethod
     def resolve_unit_price(line, info):
-        return TaxedMoney.of(*CheckoutLine._price(line), rate=CheckoutLine._vat_rate(line))
+        rate = checkout_totals(line.checkout).vat_rates[line.variant_id]
+        return TaxedMoney.of(*line_price(line), rate=rate)
 
     @staticmethod
     def resolve_undiscounted_unit_price(line, info):
-        return Money.of(*CheckoutLine._price(line))
+        return Money.of(*line_price(line))
 
     @staticmethod
     def resolve_total_price(line, info):
-        price, currency = CheckoutLine._price(line)
-        amount = quantize(price * line.quantity, currency)
-        return TaxedMoney.of(amount, currency, rate=CheckoutLine._vat_rate(line))
+        return line_total(line)
 
     @staticmethod
     def resolve_requires_shipping(line, info):
@@ -291,23 +220,13 @@ class Checkout(CheckoutSaleorFields, CheckoutPaymentState, ObjectWithMetadata, g
         if not checkout.shipping_address_id or not checkout.lines.exists():
             return []
         price = 0
-        for part in _totals(checkout).parts:
+        for part in checkout_totals(checkout).parts:
             rates, _points = services.delivery_options(checkout, part.producer)
             if not rates:
                 return []
             cheapest = min(rates, key=lambda rate: rate.base_amount)
             price += delivery_price(cheapest, part.weight_grams, checkout.channel.currency)
-        return [
-            {
-                "id": HOME_DELIVERY_ID,
-                "name": "Giao tận nhà (mỗi chủ thể gửi riêng) / "
-                "Home delivery, one parcel per producer",
-                "price": Money.of(price, checkout.channel.currency),
-                "active": True,
-                "minimum_delivery_days": 1,
-                "maximum_delivery_days": 5,
-            }
-        ]
+        return [home_delivery(price, checkout.channel.currency)]
 
     @staticmethod
     def resolve_available_shipping_methods(checkout, info):
@@ -339,13 +258,8 @@ class Checkout(CheckoutSaleorFields, CheckoutPaymentState, ObjectWithMetadata, g
             return None
         if all(d.method == DeliveryChoice.PICKUP for d in deliveries):
             return deliveries[0].pickup_warehouse
-        totals = _totals(checkout)
-        return {
-            "id": HOME_DELIVERY_ID,
-            "name": "Giao tận nhà / Home delivery",
-            "price": Money.of(totals.delivery, totals.currency),
-            "active": True,
-        }
+        totals = checkout_totals(checkout)
+        return home_delivery(totals.delivery, totals.currency)
 
     @staticmethod
     def resolve_available_payment_gateways(checkout, info):
@@ -353,33 +267,15 @@ class Checkout(CheckoutSaleorFields, CheckoutPaymentState, ObjectWithMetadata, g
 
     @staticmethod
     def resolve_shipping_price(checkout, info):
-        totals = _totals(checkout)
+        totals = checkout_totals(checkout)
         return TaxedMoney.of(totals.delivery, totals.currency, tax=totals.delivery_vat)
 
     @staticmethod
     def resolve_subtotal_price(checkout, info):
-        totals = _totals(checkout)
+        totals = checkout_totals(checkout)
         return TaxedMoney.of(totals.subtotal, totals.currency, tax=totals.subtotal_vat)
 
     @staticmethod
     def resolve_total_price(checkout, info):
-        totals = _totals(checkout)
+        totals = checkout_totals(checkout)
         return TaxedMoney.of(totals.total, totals.currency, tax=totals.total_vat)
-
-
-def gateways_of(channel) -> list[dict]:
-    return [
-        {
-            "id": f"ocop.payments.{gateway}",
-            "name": Gateway(gateway).label,
-            "config": _gateway_config(gateway),
-            "currencies": [channel.currency],
-        }
-        for gateway in channel.payment_gateways
-    ]
-
-
-def _gateway_config(gateway: str) -> list[dict]:
-    if gateway == Gateway.STRIPE:
-        return [{"field": "api_key", "value": settings.STRIPE_PUBLISHABLE_KEY}]
-    return []

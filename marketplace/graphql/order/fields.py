@@ -6,11 +6,16 @@ from decimal import Decimal
 
 import graphene
 
+from marketplace.graphql.checkout.resolvers import home_delivery
 from marketplace.graphql.core import Money, TaxedMoney, to_global_id
 from marketplace.graphql.core.compat import MetadataItem, ObjectWithMetadata, is_english
 from marketplace.graphql.core.enums import LanguageCodeEnum, PositiveDecimal, Weight
+from marketplace.graphql.core.loaders import ImagesByProductIdLoader, loader
+from marketplace.graphql.core.media import image_url
+from marketplace.graphql.order.resolvers import order_amount
 from marketplace.orders import vat
 from marketplace.orders.models import ChargeStatus
+from marketplace.taxes import DELIVERY_VAT_RATE
 
 _LEGACY = "This field will be removed in Saleor 4.0."
 _CHECKOUT = "marketplace.graphql.checkout.types"
@@ -75,14 +80,7 @@ def _deliveries(order):
 
 
 def _home_delivery(order):
-    from marketplace.graphql.checkout.types import HOME_DELIVERY_ID
-
-    return {
-        "id": HOME_DELIVERY_ID,
-        "name": "Giao tận nhà / Home delivery",
-        "price": _money(order, order.delivery_total),
-        "active": True,
-    }
+    return home_delivery(order.delivery_total, order.currency)
 
 
 def _delivery_method(order, info):
@@ -253,14 +251,10 @@ class OrderSaleorFields:
 
     @staticmethod
     def resolve_undiscounted_total(order, info):
-        from marketplace.graphql.order.types import Order
-
-        return Order.resolve_total(order, info)
+        return order_amount(order, info, "total", "total")
 
     @staticmethod
     def resolve_shipping_tax_rate(order, info):
-        from marketplace.taxes import DELIVERY_VAT_RATE
-
         return float(DELIVERY_VAT_RATE) / 100
 
     @staticmethod
@@ -287,9 +281,6 @@ def _checkout_id(order):
 
 
 def _line_thumbnail(line, info, size=None, format=None):
-    from marketplace.graphql.core.loaders import ImagesByProductIdLoader, loader
-    from marketplace.graphql.core.media import image_url
-
     if line.variant is None:
         return None
     images = loader(info, ImagesByProductIdLoader).load(line.variant.product_id)

@@ -1,9 +1,5 @@
 """Saleor's Order type over our orders, with the per-producer parts as an OCOP extension."""
 
-import uuid
-from decimal import Decimal
-from types import SimpleNamespace
-
 import graphene
 from graphql import GraphQLError
 
@@ -12,13 +8,21 @@ from marketplace.graphql.account.addresses import Address
 from marketplace.graphql.core import (
     TaxedMoney,
     countable_connection,
-    decode_global_id,
     from_global_id,
     to_global_id,
 )
 from marketplace.graphql.core.compat import ObjectWithMetadata
 from marketplace.graphql.order.fields import OrderLineSaleorFields, OrderSaleorFields
 from marketplace.graphql.order.fulfillments import Fulfillment
+from marketplace.graphql.order.resolvers import (
+    CHARGE,
+    STATUS,
+    _order_by_token,
+    address_of,
+    can_read,
+    order_amount,
+    producer_share,
+)
 from marketplace.orders import vat
 from marketplace.orders.models import ChargeStatus
 from marketplace.orders.models import Order as OrderModel
@@ -58,27 +62,6 @@ PaymentChargeStatusEnum = graphene.Enum(
         )
     ],
 )
-STATUS = {"cancelled": "CANCELED"}
-CHARGE = {
-    ChargeStatus.NONE: "NOT_CHARGED",
-    ChargeStatus.PARTIAL: "PARTIALLY_CHARGED",
-    ChargeStatus.FULL: "FULLY_CHARGED",
-    ChargeStatus.REFUNDED: "FULLY_REFUNDED",
-    ChargeStatus.OVERCHARGED: "OVERCHARGED",
-}
-
-
-def _address(snapshot):
-    if not snapshot:
-        return None
-    return SimpleNamespace(
-        pk=None,
-        full_name=snapshot["full_name"],
-        phone=snapshot["phone"],
-        street_address=snapshot["street_address"],
-        commune=SimpleNamespace(name=snapshot["commune"]),
-        province=SimpleNamespace(name=snapshot["province"]),
-    )
 
 
 class OrderLine(OrderLineSaleorFields, ObjectWithMetadata, graphene.ObjectType):
@@ -207,23 +190,23 @@ class Order(OrderSaleorFields, ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_subtotal(order, info):
-        return _amount(order, info, "subtotal", "subtotal")
+        return order_amount(order, info, "subtotal", "subtotal")
 
     @staticmethod
     def resolve_shipping_price(order, info):
-        return _amount(order, info, "delivery_total", "delivery_price")
+        return order_amount(order, info, "delivery_total", "delivery_price")
 
     @staticmethod
     def resolve_total(order, info):
-        return _amount(order, info, "total", "total")
+        return order_amount(order, info, "total", "total")
 
     @staticmethod
     def resolve_shipping_address(order, info):
-        return _address(order.shipping_address)
+        return address_of(order.shipping_address)
 
     @staticmethod
     def resolve_billing_address(order, info):
-        return None if producer_share(info, order) else _address(order.billing_address)
+        return None if producer_share(info, order) else address_of(order.billing_address)
 
     @staticmethod
     def resolve_producer_orders(order, info):
@@ -233,57 +216,6 @@ class Order(OrderSaleorFields, ObjectWithMetadata, graphene.ObjectType):
 
 
 OrderCountableConnection = countable_connection(Order, "Order")
-
-
-def _amount(order, info, order_field: str, part_field: str):
-    """An order amount in Saleor's TaxedMoney: the whole order's, or for a producer its own
-    part's; the VAT of its lines at their frozen rates and of delivery at the transport rate."""
-    producer_id = producer_share(info, order)
-    if producer_id:
-        parts = order.producer_orders.filter(producer_id=producer_id)
-        gross = sum((getattr(part, part_field) for part in parts), Decimal(0))
-    else:
-        gross = getattr(order, order_field)
-    taxes = vat.order_vat(order, producer_id)
-    tax = {"subtotal": taxes.goods, "delivery_price": taxes.delivery, "total": taxes.total}
-    return TaxedMoney.of(gross, order.currency, tax=tax[part_field].tax)
-
-
-def _reads_whole(user, order: OrderModel) -> bool:
-    return user.is_authenticated and (
-        order.user_id == user.pk or (user.is_staff and user.has_perm("orders.view_order"))
-    )
-
-
-def producer_share(info, order: OrderModel) -> int | None:
-    """The producer whose part alone the caller may see of this order, or None when the
-    caller sees all of it (its buyer, programme staff, or whoever holds its token).
-    A producer never sees the other producers' lines, totals, shipments or the token."""
-    user = info.context.user
-    if not user.is_authenticated or not user.producer_id or _reads_whole(user, order):
-        return None
-    return user.producer_id
-
-
-def can_read(user, order: OrderModel) -> bool:
-    if _reads_whole(user, order):
-        return True
-    return user.is_authenticated and (
-        bool(user.producer_id)
-        and order.producer_orders.filter(producer_id=user.producer_id).exists()
-    )
-
-
-def _order_by_token(global_id: str):
-    """The order whose token is in a Saleor-style id (base64 "Order:<uuid>"), if any."""
-    decoded = decode_global_id(global_id or "")
-    if decoded is None or decoded[0] != "Order":
-        return None
-    try:
-        token = uuid.UUID(decoded[1])
-    except ValueError:
-        return None
-    return OrderModel.objects.filter(token=token).first()
 
 
 class OrderQueries(graphene.ObjectType):

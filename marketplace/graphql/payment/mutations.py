@@ -2,16 +2,17 @@
 gateway (`transactionInitialize`), `checkoutComplete` opens the payment and returns what
 the client needs, and `transactionProcess` asks the gateway again (a webhook fallback)."""
 
-import hmac
-
 import graphene
-from django.conf import settings
 
 from marketplace.checkout.services import choose_payment
 from marketplace.errors import CommerceError
-from marketplace.graphql.checkout.types import GATEWAY_IDS, find_checkout
-from marketplace.graphql.core import decode_global_id, to_global_id
+from marketplace.graphql.checkout.resolvers import GATEWAY_IDS, find_checkout
 from marketplace.graphql.core.enums import JSON, PositiveDecimal
+from marketplace.graphql.payment.resolvers import (
+    find_payment,
+    gateway_data,
+    latest_payment,
+)
 from marketplace.graphql.payment.types import (
     PaymentGatewayConfigError,
     PaymentGatewayInitializeError,
@@ -23,7 +24,7 @@ from marketplace.graphql.payment.types import (
     latest_event,
 )
 from marketplace.payments import stripe_gateway
-from marketplace.payments.models import Gateway, Payment, PaymentStatus
+from marketplace.payments.models import Gateway, PaymentStatus
 
 
 class PaymentGatewayToInitialize(graphene.InputObjectType):
@@ -35,18 +36,6 @@ class PaymentGatewayConfig(graphene.ObjectType):
     id = graphene.String(required=True)
     data = graphene.Field(JSON)
     errors = graphene.List(graphene.NonNull(PaymentGatewayConfigError))
-
-
-def gateway_data(gateway: str) -> dict:
-    if gateway == Gateway.STRIPE:
-        return {"publishableKey": settings.STRIPE_PUBLISHABLE_KEY}
-    if gateway == Gateway.VIETQR:
-        return {
-            "bankBin": settings.VIETQR_BANK_BIN,
-            "accountName": settings.VIETQR_ACCOUNT_NAME,
-            "note": "The QR and transfer note come with checkoutComplete.",
-        }
-    return {}
 
 
 class PaymentGatewayInitialize(graphene.Mutation):
@@ -77,35 +66,6 @@ def _config(gateway_id: str, offered: list[str]) -> dict:
     message = f"Cổng {gateway_id} không có ở kênh này / {gateway_id} is not offered here."
     error = {"field": "id", "code": "NOT_FOUND", "message": message}
     return {"id": gateway_id, "data": None, "errors": [error]}
-
-
-def transaction_id(payment: Payment) -> str:
-    """A payment's id carries its order's token, as Saleor's transaction ids are
-    unguessable: holding the id is the right to ask about the payment."""
-    return to_global_id("TransactionItem", f"{payment.pk}.{payment.order.token}")
-
-
-def find_payment(info, global_id: str) -> Payment | None:
-    """The payment the id names, when the id carries its order's token or the caller is
-    the order's buyer or payments staff; None alike for a missing or a foreign one."""
-    decoded = decode_global_id(global_id)
-    if decoded is None or decoded[0] != "TransactionItem":
-        return None
-    pk, _, token = decoded[1].partition(".")
-    if not pk.isdigit() or len(pk) > 18:
-        return None
-    payment = Payment.objects.select_related("order").filter(pk=int(pk)).first()
-    if payment is None:
-        return None
-    if token and hmac.compare_digest(token, str(payment.order.token)):
-        return payment
-    user = info.context.user
-    if user.is_authenticated and (
-        payment.order.user_id == user.pk
-        or (user.is_staff and user.has_perm("payments.change_payment"))
-    ):
-        return payment
-    return None
 
 
 class TransactionInitialize(graphene.Mutation):
@@ -157,7 +117,7 @@ class TransactionProcess(graphene.Mutation):
 
     @staticmethod
     def mutate(root, info, id=None, token=None, data=None, customer_ip_address=None):
-        payment = find_payment(info, id) if id else _latest_payment(token)
+        payment = find_payment(info, id) if id else latest_payment(token)
         if payment is None:
             message = "Không tìm thấy giao dịch / Transaction not found."
             return TransactionProcess(
@@ -175,15 +135,6 @@ class TransactionProcess(graphene.Mutation):
             errors=[],
             data={"status": payment.status},
         )
-
-
-def _latest_payment(token) -> Payment | None:
-    """The latest payment of the order whose token this is (holding it is the right)."""
-    if token is None:
-        return None
-    return (
-        Payment.objects.select_related("order").filter(order__token=token).order_by("-pk").first()
-    )
 
 
 class TransactionMutations(graphene.ObjectType):

@@ -5,6 +5,7 @@ import graphene
 
 from marketplace.graphql.core import Money, error_type, to_global_id
 from marketplace.graphql.core.compat import ObjectWithMetadata
+from marketplace.graphql.payment.resolvers import transaction_id
 from marketplace.payments.models import Payment, PaymentStatus
 
 
@@ -129,8 +130,6 @@ class TransactionItem(ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_id(payment, info):
-        from marketplace.graphql.payment.mutations import transaction_id
-
         return transaction_id(payment)
 
     @staticmethod

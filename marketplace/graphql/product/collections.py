@@ -5,6 +5,7 @@ import graphene
 
 from marketplace.graphql.core import to_global_id
 from marketplace.graphql.core.compat import MetadataFilter
+from marketplace.graphql.product.resolvers import category_slug
 
 
 class CollectionPublished(graphene.Enum):
@@ -51,8 +52,6 @@ class CategoryFilterInput(graphene.InputObjectType):
 def filter_categories(groups, filter: dict) -> list:
     """The groups matching every given criterion (slugs are derived, so this reads the few
     dozen groups and keeps an ordered list)."""
-    from marketplace.graphql.product.types import category_slug
-
     found = ListSlice(groups)
     if filter.get("metadata"):
         return ListSlice()  # no metadata is stored

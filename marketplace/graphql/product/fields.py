@@ -7,8 +7,15 @@ from decimal import Decimal
 import graphene
 from django.utils import timezone
 
+from catalog.models import ProductGroup
 from marketplace.graphql.account.addresses import AddressInput
-from marketplace.graphql.core import countable_connection, decode_global_id, to_global_id
+from marketplace.graphql.core import (
+    connection_args,
+    countable_connection,
+    decode_global_id,
+    paginate,
+    to_global_id,
+)
 from marketplace.graphql.core.compat import (
     AttributeTranslation,
     AttributeValueTranslation,
@@ -24,6 +31,15 @@ from marketplace.graphql.core.loaders import (
     ProductListingLoader,
     VariantsByProductIdLoader,
     loader,
+)
+from marketplace.graphql.product.attributes import attribute_of
+from marketplace.graphql.product.resolvers import (
+    category_description,
+    category_slug,
+    editorjs,
+    product_attributes,
+    product_list,
+    product_stars,
 )
 
 _LEGACY = "This field will be removed in Saleor 4.0."
@@ -103,8 +119,6 @@ class ProductSaleorFields:
 
     @staticmethod
     def resolve_description_json(product, info):
-        from marketplace.graphql.product.types import editorjs
-
         return editorjs(product.description) or {}
 
     @staticmethod
@@ -113,9 +127,7 @@ class ProductSaleorFields:
 
     @staticmethod
     def resolve_attribute(product, info, slug):
-        from marketplace.graphql.product.types import Product
-
-        found = Product.resolve_attributes(product, info)
+        found = product_attributes(product, info)
         return next((item for item in found if item["attribute"]["slug"] == slug), None)
 
     @staticmethod
@@ -128,10 +140,8 @@ class ProductSaleorFields:
 
     @staticmethod
     def resolve_collections(product, info):
-        from marketplace.graphql.product.types import Product
-
-        stars = Product.resolve_rating(product, info)
-        return [int(stars)] if stars else []
+        stars = product_stars(product, info)
+        return [stars] if stars else []
 
     @staticmethod
     def resolve_available_for_purchase(product, info):
@@ -190,14 +200,10 @@ class CategorySaleorFields:
 
     @staticmethod
     def resolve_description_json(group, info):
-        from marketplace.graphql.product.types import Category
-
-        return Category.resolve_description(group, info) or {}
+        return category_description(group) or {}
 
     @staticmethod
     def resolve_ancestors(group, info, **page):
-        from marketplace.graphql.core import paginate
-
         chain, current = [], group.parent
         while current is not None:
             chain.append(current)
@@ -311,21 +317,15 @@ VARIANT_ATTRIBUTES = ("net-quantity",)
 
 
 def _page(items, **page):
-    from marketplace.graphql.core import paginate
-
     return paginate(list(items), **page)
 
 
 def _product_types_using(slug, **page):
-    from catalog.models import ProductGroup
-
     leaves = ProductGroup.objects.filter(subgroups__isnull=True).order_by("code")
     return _page([ProductType.of(group) for group in leaves], **page)
 
 
 def _connection_args():
-    from marketplace.graphql.core import connection_args
-
     return connection_args()
 
 
@@ -388,8 +388,6 @@ class AssignedVariantAttribute(graphene.ObjectType):
 
 
 def _attributes(slugs):
-    from marketplace.graphql.product.attributes import attribute_of
-
     return [attribute_of(slug) for slug in slugs]
 
 
@@ -436,8 +434,6 @@ class ProductTypeDetails:
 
     @staticmethod
     def resolve_products(product_type, info, channel=None, **page):
-        from marketplace.graphql.product.schema import product_list
-
         return product_list(info, channel=channel, category_ids=[product_type["pk"]], **page)
 
 
@@ -478,8 +474,6 @@ class ProductType(ProductTypeDetails, ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def of(group) -> dict:
-        from marketplace.graphql.product.types import category_slug  # imports this module
-
         return {
             "pk": group.pk,
             "id": to_global_id("ProductType", group.pk),

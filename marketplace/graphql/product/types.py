@@ -3,11 +3,9 @@ Collection (OCOP star levels), Channel, Product, ProductVariant, pricing and med
 
 import graphene
 from django.utils import timezone
-from django.utils.text import slugify
 
 from catalog.graphql.types import OcopCertificate, OcopInfo
 from catalog.graphql.types import Producer as ProducerType
-from catalog.text import unaccent
 from marketplace.graphql.account.addresses import CountryDisplay
 from marketplace.graphql.core import (
     TaxedMoney,
@@ -55,23 +53,16 @@ from marketplace.graphql.product.fields import (
     ProductType,
     VariantSaleorFields,
 )
+from marketplace.graphql.product.resolvers import (
+    category_description,
+    category_slug,
+    channel_of,
+    editorjs,
+    product_attributes,
+    product_list,
+    product_stars,
+)
 from marketplace.graphql.shop.fields import ChannelSaleorFields
-
-
-def editorjs(text: str) -> dict | None:
-    """Saleor returns rich text as EditorJS JSON (serialised by the JSONString scalar)."""
-    if not text:
-        return None
-    blocks = [{"type": "paragraph", "data": {"text": part}} for part in text.split("\n\n") if part]
-    return {"time": 0, "blocks": blocks, "version": "2.24.3"}
-
-
-def category_slug(group) -> str:
-    return f"{group.code.replace('.', '-')}-{slugify(unaccent(group.name_en or group.name))}"
-
-
-def channel_of(info) -> str | None:
-    return getattr(info.context, "graphql_channel", None)
 
 
 class VariantAttributeScope(graphene.Enum):
@@ -283,7 +274,7 @@ class Category(CategorySaleorFields, ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_description(group, info):
-        return editorjs(f"{group.name_en}. {group.examples}".strip(". "))
+        return category_description(group)
 
     @staticmethod
     def resolve_seo_title(group, info):
@@ -304,8 +295,6 @@ class Category(CategorySaleorFields, ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_products(group, info, channel=None, **kwargs):
-        from marketplace.graphql.product.schema import product_list  # products imports this module
-
         return product_list(info, channel=channel, category_ids=[group.pk], **kwargs)
 
 
@@ -375,8 +364,6 @@ class Collection(ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_products(stars, info, **kwargs):
-        from marketplace.graphql.product.schema import product_list  # products imports this module
-
         return product_list(info, channel=channel_of(info), exact_stars=stars, **kwargs)
 
 
@@ -523,17 +510,12 @@ class Product(ProductSaleorFields, ObjectWithMetadata, graphene.ObjectType):
 
     @staticmethod
     def resolve_attributes(product, info):
-        certificate = loader(info, CurrentCertificateLoader).load(product.pk)
-        group = loader(info, CategoryByIdLoader).load(product.group_id)
-        found = [selected_attribute("ocop-group", group.name)]
-        if certificate:
-            found.append(selected_attribute("ocop-stars", f"{certificate.stars} sao"))
-        return found
+        return product_attributes(product, info)
 
     @staticmethod
     def resolve_rating(product, info):
-        certificate = loader(info, CurrentCertificateLoader).load(product.pk)
-        return float(certificate.stars) if certificate else None
+        stars = product_stars(product, info)
+        return float(stars) if stars else None
 
     @staticmethod
     def resolve_producer(product, info):

@@ -17,6 +17,7 @@ from marketplace.graphql.core import (
 )
 from marketplace.graphql.core.compat import MetadataFilter
 from marketplace.graphql.product.filters import DateTimeRangeInput
+from marketplace.graphql.product.resolvers import _channel, star_counts, visible_products
 from marketplace.graphql.product.types import ProductVariant, ProductVariantCountableConnection
 
 _CHANNEL_IN_SORT = (
@@ -83,8 +84,6 @@ def _value(choice):
 
 
 def _variants(info, channel):
-    from marketplace.graphql.product.schema import _channel, visible_products
-
     channel_object = _channel(channel or getattr(info.context, "graphql_channel", None))
     info.context.graphql_channel = channel_object.slug
     products = visible_products(channel_object)
@@ -221,8 +220,6 @@ def collections_where_sorted(stars: list[int], where=None, sort_by=None) -> list
         return stars
     descending = _value(sort_by["direction"]) == "DESC"
     if _value(sort_by["field"]) == "PRODUCT_COUNT":
-        from marketplace.graphql.product.schema import star_counts
-
         counts = star_counts()
         return sorted(stars, key=lambda level: counts.get(level, 0), reverse=descending)
     return sorted(stars, reverse=descending)

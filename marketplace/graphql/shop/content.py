@@ -27,7 +27,8 @@ from marketplace.graphql.core.compat import (
     translation,
     translation_field,
 )
-from marketplace.graphql.product.types import Category, Channel, Collection, editorjs
+from marketplace.graphql.product.resolvers import editorjs
+from marketplace.graphql.product.types import Category, Channel, Collection
 from marketplace.pages.models import Page as PageModel
 
 STAR_COLLECTIONS = (5, 4, 3)

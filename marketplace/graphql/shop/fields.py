@@ -7,7 +7,9 @@ from importlib.metadata import version as package_version
 import graphene
 import phonenumbers
 
+from marketplace.channels.models import Channel
 from marketplace.graphql.account.addresses import AddressInput, CountryDisplay
+from marketplace.graphql.checkout.resolvers import gateways_of, home_delivery
 from marketplace.graphql.core.compat import LanguageDisplay, Translation, language_display
 from marketplace.graphql.core.enums import (
     COUNTRY_CODES,
@@ -40,25 +42,10 @@ def countries(language_code=None) -> list[dict]:
 
 
 def home_delivery_methods(channel_slug: str) -> list[dict]:
-    """The one method shops offer before an address is known: home delivery, priced per
-    producer once the address and the parcels are known (0 until then)."""
-    from marketplace.channels.models import Channel
-    from marketplace.graphql.checkout.types import HOME_DELIVERY_ID
-    from marketplace.graphql.core import Money
-
+    """Before an address is known: home delivery, priced per producer once the address and
+    the parcels are known (0 until then)."""
     channel = Channel.objects.filter(slug=channel_slug, is_active=True).first()
-    if channel is None:
-        return []
-    return [
-        {
-            "id": HOME_DELIVERY_ID,
-            "name": "Giao tận nhà (mỗi chủ thể gửi riêng) / Home delivery, one parcel per producer",
-            "price": Money.of(0, channel.currency),
-            "active": True,
-            "minimum_delivery_days": 1,
-            "maximum_delivery_days": 5,
-        }
-    ]
+    return [home_delivery(0, channel.currency)] if channel else []
 
 
 class Domain(graphene.ObjectType):
@@ -147,7 +134,6 @@ def _domain(shop, info):
 
 def _gateways(shop, info, currency=None, channel=None):
     from marketplace.channels.models import Channel
-    from marketplace.graphql.checkout.types import gateways_of
 
     channels = Channel.objects.filter(is_active=True)
     if channel:
