@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from functools import cache
 
+from celery import current_app
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -35,18 +37,19 @@ def products_changed(product_ids: Iterable[int]) -> None:
         return
     ids = sorted(set(product_ids))
     if ids:
-        from catalog.tasks import index_products_task
-
-        transaction.on_commit(lambda: index_products_task.delay(ids), robust=True)
+        # by name from Celery's registry: catalog.tasks imports this module
+        task = current_app.tasks["catalog.tasks.index_products_task"]
+        transaction.on_commit(lambda: task.delay(ids), robust=True)
 
 
 def variants_changed(variant_ids: Iterable[int]) -> None:
     """The same for the products of these variants (a price or stock level changed)."""
     if not get_backend().updates_index:
         return
-    from catalog.models import ProductVariant
-
-    ids = ProductVariant.objects.filter(pk__in=list(variant_ids)).values_list(
-        "product_id", flat=True
+    # from Django's registry: the catalogue's models import this module
+    ids = (
+        apps.get_model("catalog", "ProductVariant")
+        .objects.filter(pk__in=list(variant_ids))
+        .values_list("product_id", flat=True)
     )
     products_changed(ids)

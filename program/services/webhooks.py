@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 from datetime import timedelta
 
+from celery import current_app
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -87,10 +88,10 @@ def queue_ledger_webhooks(entries: list[SalesLedgerEntry], endpoints=None) -> in
 
 
 def _enqueue(ids: list[int]) -> None:
-    from program.tasks import send_webhook_task
-
+    # by name from Celery's registry: program.tasks imports this module
+    task = current_app.tasks["program.tasks.send_webhook_task"]
     for delivery_id in ids:
-        send_webhook_task.delay(delivery_id)
+        task.delay(delivery_id)
 
 
 def backoff(attempts: int) -> timedelta:

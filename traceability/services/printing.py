@@ -4,6 +4,7 @@ the batch's sheets kept in media storage for download."""
 import secrets
 import tempfile
 
+from celery import current_app
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
@@ -63,6 +64,6 @@ def store_sheet(batch_id: int, size: LabelSize = DEFAULT_LABEL) -> StampBatch:
 
 def request_sheet(batch: StampBatch) -> None:
     """Print the sheets in the background once the current transaction commits."""
-    from traceability.tasks import store_sheet_task
-
-    transaction.on_commit(lambda: store_sheet_task.delay(batch.pk), robust=True)
+    # by name from Celery's registry: traceability.tasks imports this module
+    task = current_app.tasks["traceability.tasks.store_sheet_task"]
+    transaction.on_commit(lambda: task.delay(batch.pk), robust=True)
