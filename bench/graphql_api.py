@@ -68,7 +68,7 @@ SEARCH = """query Search($search: String!, $channel: String!) {
 CHANNEL = {"channel": "default-channel"}
 TIMED = {
     "product list": (QUERY, CHANNEL),
-    "product detail": (DETAIL, {**CHANNEL, "slug": "demo-04"}),
+    "product detail": (DETAIL, {**CHANNEL, "slug": "gao-nep-cai-hoa-vang"}),
     "search by rank": (SEARCH, {**CHANNEL, "search": "gao nep"}),
 }
 SALEOR_P50_MS = {"product list": 86.0}

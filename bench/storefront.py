@@ -23,7 +23,7 @@ from _server import free_port, prepare, serve
 PAGES = {
     "listing": "/san-pham/",
     "listing, miss": "/san-pham/?miss=",
-    "product": "/san-pham/demo-04/",
+    "product": "/san-pham/gao-nep-cai-hoa-vang/",
     "healthz": "/healthz",
 }
 SEARCHES = ["gao nep", "Mật ong", "NƯỚC MẮM", "dau", "tra hoa", "banh da vung", "gao nepp"]

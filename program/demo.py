@@ -29,7 +29,7 @@ TARGETS = [
 ]
 
 INSPECTIONS = [
-    ("2023-08-10", "htx-cha-ruoi-tu-ky", "demo-00", "passed"),
+    ("2023-08-10", "htx-cha-ruoi-tu-ky", "cha-ruoi-tu-ky", "passed"),
     ("2023-10-05", "co-so-mat-ong-dai-son", None, "follow_up"),
     ("2023-11-16", "htx-nuoc-mam-nguyen-giap", None, "passed"),
     ("2023-12-12", "htx-nep-cai-hoa-vang", None, "passed"),

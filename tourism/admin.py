@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from catalog.models import SlugKind
+from catalog.services.slugs import RemembersFormerSlug
 from tourism.models import ProductDisplay, TourismPoint, TourismPointPhoto
 
 
@@ -15,7 +17,8 @@ class DisplayInline(admin.TabularInline):
 
 
 @admin.register(TourismPoint)
-class TourismPointAdmin(admin.ModelAdmin):
+class TourismPointAdmin(RemembersFormerSlug, admin.ModelAdmin):
+    slug_kind = SlugKind.POINT
     list_display = ["name", "kind", "status", "opened_on", "commune"]
     list_filter = ["kind", "status"]
     search_fields = ["name", "name_en", "street_address"]

@@ -29,7 +29,13 @@ POINTS = [
         "7:30–17:30 hằng ngày",
         "open",
         date(2023, 9, 2),
-        ["demo-00", "demo-04", "demo-08", "demo-20", "demo-29"],
+        [
+            "cha-ruoi-tu-ky",
+            "gao-nep-cai-hoa-vang",
+            "mat-ong-hoa-nhan-dai-son",
+            "nuoc-mam-ca-com-nguyen-giap",
+            "ruou-nep-cai-hoa-vang-cong-lac",
+        ],
     ),
     (
         "lang-nghe-phuong-ky",
@@ -42,7 +48,12 @@ POINTS = [
         "8:00–17:00, nghỉ thứ Hai",
         "open",
         date(2023, 11, 20),
-        ["demo-36", "demo-37", "demo-12", "demo-04"],
+        [
+            "gio-may-tre-dan-phuong-ky",
+            "khay-tre-dan",
+            "tram-huong-nu-ha-ky",
+            "gao-nep-cai-hoa-vang",
+        ],
     ),
     (
         "tram-dung-chan-ngoc-ky",
@@ -55,7 +66,13 @@ POINTS = [
         "6:00–22:00 hằng ngày",
         "open",
         date(2024, 4, 30),
-        ["demo-00", "demo-13", "demo-23", "demo-32", "demo-39"],
+        [
+            "cha-ruoi-tu-ky",
+            "nhang-tram-huong-ha-ky",
+            "ca-ro-dong-tu-ky",
+            "cao-actiso-chi-minh",
+            "hoa-ly-tan-ky",
+        ],
     ),
     (
         "sinh-thai-dan-chu",
@@ -68,7 +85,12 @@ POINTS = [
         "8:00–18:00 hằng ngày",
         "open",
         date(2024, 6, 1),
-        ["demo-42", "demo-43", "demo-08", "demo-21"],
+        [
+            "trai-nghiem-lam-cha-ruoi",
+            "tour-dong-que-dan-chu",
+            "mat-ong-hoa-nhan-dai-son",
+            "nuoc-mam-ruoi-nguyen-giap",
+        ],
     ),
     (
         "hoi-cho-ocop-tu-ky-2027",

@@ -11,7 +11,14 @@ from marketplace.warehouses.models import Stock, Warehouse
 from marketplace.warehouses.services import set_stock
 from tourism.models import PointKind, PointStatus, TourismPoint
 
-FAIR_PRODUCTS = ["demo-00", "demo-04", "demo-08", "demo-12", "demo-20", "demo-36"]
+FAIR_PRODUCTS = [
+    "cha-ruoi-tu-ky",
+    "gao-nep-cai-hoa-vang",
+    "mat-ong-hoa-nhan-dai-son",
+    "tram-huong-nu-ha-ky",
+    "nuoc-mam-ca-com-nguyen-giap",
+    "gio-may-tre-dan-phuong-ky",
+]
 
 
 def load_kiosks() -> list[tuple[str, str, str]]:

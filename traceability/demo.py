@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
+from catalog.demo.data import product_slug
 from catalog.demo.variants import demo_variant
 from catalog.models import Product
 from traceability.models import InputDiaryEntry, Lot, LotCertification, TestReport
@@ -16,8 +17,8 @@ from traceability.services.stamps import issue_batch
 from traceability.services.verification import client_hash, verify
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-DEMO_SLUGS = [f"demo-{index:02d}" for index in (0, 1, 4, 8, 12, 13, 16, 20, 21, 23, 29, 32)]
-RECALLED = "demo-23"
+DEMO_SLUGS = [product_slug(index) for index in (0, 1, 4, 8, 12, 13, 16, 20, 21, 23, 29, 32)]
+RECALLED = "ca-ro-dong-tu-ky"
 STAMPS_PER_LOT = 54  # two A4 sheets
 
 

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from catalog.models import Producer, Product
+from catalog.models import Producer, Product, SlugKind
+from catalog.services.slugs import RemembersFormerSlug
 
 
 class ProductInline(admin.TabularInline):
@@ -32,7 +33,7 @@ class DistrictFilter(admin.SimpleListFilter):
 
 
 @admin.register(Producer)
-class ProducerAdmin(admin.ModelAdmin):
+class ProducerAdmin(RemembersFormerSlug, admin.ModelAdmin):
     list_display = ["name", "legal_form", "commune", "status", "phone"]
     list_filter = [
         "status",
@@ -43,6 +44,7 @@ class ProducerAdmin(admin.ModelAdmin):
     search_fields = ["name", "sort_name", "registration_number", "phone", "email"]
     autocomplete_fields = ["commune"]
     prepopulated_fields = {"slug": ["name"]}
+    slug_kind = SlugKind.PRODUCER
     inlines = [ProductInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "legal_form", "registration_number", "status"]}),

@@ -12,9 +12,11 @@ from catalog.models import (
     Product,
     ProductImage,
     ProductVariant,
+    SlugKind,
     filed_under,
 )
 from catalog.services.ratings import current_stars_subquery
+from catalog.services.slugs import RemembersFormerSlug
 
 
 def with_current_stars(queryset):
@@ -95,7 +97,8 @@ class ImageInline(admin.TabularInline):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(RemembersFormerSlug, admin.ModelAdmin):
+    slug_kind = SlugKind.PRODUCT
     list_display = ["name", "producer", "group_code", "stars_display", "is_archived"]
     list_filter = [CurrentStarsFilter, TopGroupFilter, AreaFilter, "is_archived"]
     search_fields = ["name", "name_en", "sort_name", "variants__sku", "variants__gtin"]

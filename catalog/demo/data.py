@@ -264,3 +264,10 @@ RATINGS = {
 UPGRADE = ("148/2023", "province", 76, "2025-03-27")
 
 COUNCIL = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu"]
+
+
+def product_slug(index: int) -> str:
+    """The demo product's address: its name without diacritics ("cha-ruoi-tu-ky")."""
+    from catalog.services.slugs import slug_of
+
+    return slug_of(PRODUCTS[index][1], f"san-pham-{index}")

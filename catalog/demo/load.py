@@ -81,7 +81,7 @@ def _product(index: int, row, producers) -> Product:
     producer_index, name, name_en, group_code, variants = row
     producer = producers[producer_index]
     product, _ = Product.objects.update_or_create(
-        slug=f"demo-{index:02d}",
+        slug=data.product_slug(index),
         defaults={
             "producer": producer,
             "group": ProductGroup.objects.get(code=group_code),

@@ -11,6 +11,7 @@ from catalog.models.producers import (
 from catalog.models.products import MeasureUnit, Product, ProductImage, ProductVariant
 from catalog.models.ratings import CouncilMemberScore, Rating, RatingStatus
 from catalog.models.rule_sets import CouncilLevel, CouncilLevelRule, RuleSet, StarBand
+from catalog.models.slugs import FormerSlug, SlugKind
 
 __all__ = [
     "AdministrativeLevel",
@@ -21,6 +22,7 @@ __all__ = [
     "DossierFile",
     "DossierItem",
     "DossierItemKind",
+    "FormerSlug",
     "LegacyProductSet",
     "LegalForm",
     "MeasureUnit",
@@ -36,6 +38,7 @@ __all__ = [
     "RatingStatus",
     "ReviewStatus",
     "RuleSet",
+    "SlugKind",
     "StarBand",
     "filed_under",
 ]

@@ -107,22 +107,31 @@ def _checkout(channel, customer: str, picks):
 
 def _past_orders(channel) -> int:
     delivered = complete_checkout(
-        _checkout(channel, "Nguyen Van Binh", [("demo-00", 2), ("demo-04", 1)]), "cod"
+        _checkout(channel, "Nguyen Van Binh", [("cha-ruoi-tu-ky", 2), ("gao-nep-cai-hoa-vang", 1)]),
+        "cod",
     )
     for part in delivered.producer_orders.all():
         orders.fulfil(part, tracking_code=f"VNPOST{part.pk:06d}")
         orders.mark_delivered(part)
-    complete_checkout(_checkout(channel, "Tran Thi Lan", [("demo-08", 1)]), "cod")
-    complete_checkout(_checkout(channel, "Le Quang Huy", [("demo-20", 2)]), "vietqr")
-    paid = complete_checkout(_checkout(channel, "Pham Thu Ha", [("demo-12", 1)]), "vietqr")
+    complete_checkout(_checkout(channel, "Tran Thi Lan", [("mat-ong-hoa-nhan-dai-son", 1)]), "cod")
+    complete_checkout(
+        _checkout(channel, "Le Quang Huy", [("nuoc-mam-ca-com-nguyen-giap", 2)]), "vietqr"
+    )
+    paid = complete_checkout(
+        _checkout(channel, "Pham Thu Ha", [("tram-huong-nu-ha-ky", 1)]), "vietqr"
+    )
     reconcile(
         f"reference,date,amount,note\nDEMO-FT-{paid.pk},{paid.created_at.date()},"
         f"{int(paid.total)},{paid.code} Pham Thu Ha\n".encode()
     )
-    complete_checkout(_checkout(channel, "Do Minh Khoa", [("demo-29", 1)]), "stripe")
-    cancelled = complete_checkout(_checkout(channel, "Vu Thi Mai", [("demo-16", 3)]), "cod")
+    complete_checkout(
+        _checkout(channel, "Do Minh Khoa", [("ruou-nep-cai-hoa-vang-cong-lac", 1)]), "stripe"
+    )
+    cancelled = complete_checkout(
+        _checkout(channel, "Vu Thi Mai", [("banh-da-nem-ha-thanh", 3)]), "cod"
+    )
     orders.cancel_order(cancelled, reason="Khách đổi ý (demo)")
-    refunded = complete_checkout(_checkout(channel, "Hoang Van Nam", [("demo-39", 2)]), "cod")
+    refunded = complete_checkout(_checkout(channel, "Hoang Van Nam", [("hoa-ly-tan-ky", 2)]), "cod")
     part = refunded.producer_orders.get()
     orders.fulfil(part, tracking_code="GHN-DEMO-1")
     orders.mark_delivered(part)

@@ -2,13 +2,13 @@
 
 import json
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from catalog.models import Producer, Product
+from catalog.models import Producer, Product, SlugKind
 from catalog.services.ratings import current_certificate
 from marketplace.channels.models import VariantChannelListing
 from marketplace.warehouses.services import available_by_variant
@@ -19,6 +19,7 @@ from storefront.queries import (
     listed_products,
     published,
 )
+from storefront.views.moved import or_moved
 from tourism.services import points_displaying
 from traceability.models import Lot
 
@@ -72,14 +73,22 @@ def _json_ld(request, product, variants, certificate, image) -> str:
 
 @require_GET
 def product_page(request, slug):
-    product = get_object_or_404(
-        Product.objects.select_related(
-            "producer__commune__parent", "group__parent__parent"
-        ).prefetch_related(images_prefetch()),
-        slug=slug,
-        is_archived=False,
-        pk__in=published(),
+    product = or_moved(
+        lambda: get_object_or_404(
+            Product.objects.select_related(
+                "producer__commune__parent", "group__parent__parent"
+            ).prefetch_related(images_prefetch()),
+            slug=slug,
+            is_archived=False,
+            pk__in=published(),
+        ),
+        Product,
+        SlugKind.PRODUCT,
+        "shop-product",
+        slug,
     )
+    if isinstance(product, HttpResponsePermanentRedirect):
+        return product
     today = timezone.localdate()
     variants = _variants(product)
     certificate = current_certificate(product, today)
@@ -107,9 +116,19 @@ def product_page(request, slug):
 
 @require_GET
 def producer_page(request, slug):
-    producer = get_object_or_404(
-        Producer.objects.select_related("commune__parent__parent"), slug=slug, status="approved"
+    producer = or_moved(
+        lambda: get_object_or_404(
+            Producer.objects.select_related("commune__parent__parent"),
+            slug=slug,
+            status="approved",
+        ),
+        Producer,
+        SlugKind.PRODUCER,
+        "shop-producer",
+        slug,
     )
+    if isinstance(producer, HttpResponsePermanentRedirect):
+        return producer
     products = (
         listed_products(timezone.localdate())
         .filter(producer=producer)

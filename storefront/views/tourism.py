@@ -3,14 +3,17 @@
 import json
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from catalog.models import SlugKind
 from marketplace.warehouses.services import units_available
 from storefront.queries import channel_slug, images_prefetch
 from storefront.templatetags.shop import localized
+from storefront.views.moved import or_moved
 from tourism.models import PointStatus, TourismPoint
 from tourism.services import open_points, products_on_display
 
@@ -52,12 +55,20 @@ def _pickup_stock(point: TourismPoint, products) -> dict[int, int]:
 
 @require_GET
 def point_page(request, slug):
-    point = get_object_or_404(
-        TourismPoint.objects.exclude(status=PointStatus.PLANNED).select_related(
-            "commune__parent__parent", "warehouse"
+    point = or_moved(
+        lambda: get_object_or_404(
+            TourismPoint.objects.exclude(status=PointStatus.PLANNED).select_related(
+                "commune__parent__parent", "warehouse"
+            ),
+            slug=slug,
         ),
-        slug=slug,
+        TourismPoint,
+        SlugKind.POINT,
+        "shop-point",
+        slug,
     )
+    if isinstance(point, HttpResponsePermanentRedirect):
+        return point
     products = list(
         products_on_display(point, timezone.localdate()).prefetch_related(images_prefetch())
     )

@@ -29,7 +29,7 @@ def decode_qr(png: bytes, folder) -> str:
 
 def test_vietqr_shows_a_valid_code_and_the_page_follows_the_transfer(page, tmp_path):
     # Given an order placed for VietQR
-    add_to_cart(page, "demo-12")
+    add_to_cart(page, "tram-huong-nu-ha-ky")
     check_out(page, "Chuyển khoản qua VietQR")
     order = Order.objects.get(email="thu@example.vn")
     # Then the QR shown decodes to a payload with the order code and a valid CRC
@@ -69,7 +69,7 @@ def card_settings(settings, localstripe_url, live_server):
 
 def test_card_payment_through_stripe_js_is_confirmed_by_webhook(page, card_settings):
     # Given an order placed for card payment
-    add_to_cart(page, "demo-20")
+    add_to_cart(page, "nuoc-mam-ca-com-nguyen-giap")
     check_out(page, "Thẻ (Visa, Mastercard, JCB)")
     order = Order.objects.get(email="thu@example.vn")
     # When the buyer types a card into Stripe.js (localstripe's stand-in) and pays

@@ -39,7 +39,7 @@ def test_search_filter_buy_two_producers_with_cod(page):
     assert_accessible(page)
     page.get_by_role("button", name="Thêm vào giỏ").click()
     # And a second producer's product goes in the cart too
-    add_to_cart(page, "demo-08")
+    add_to_cart(page, "mat-ong-hoa-nhan-dai-son")
     page.goto("/gio-hang/")
     expect(page.locator("section.part")).to_have_count(2)
     expect(page.get_by_test_id("cart-count")).to_have_text("2")
@@ -77,16 +77,16 @@ def test_tourism_points_list_map_and_point_page(page):
 
 
 def test_switching_to_english_keeps_the_page(page):
-    page.goto("/san-pham/demo-04/")
+    page.goto("/san-pham/gao-nep-cai-hoa-vang/")
     page.get_by_role("button", name="English").click()
-    expect(page).to_have_url(re.compile(r"/san-pham/demo-04/$"))
+    expect(page).to_have_url(re.compile(r"/san-pham/gao-nep-cai-hoa-vang/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Yellow-flower glutinous rice")
     expect(page.get_by_role("button", name="Add to cart")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
 
 def test_a_keyboard_alone_can_add_to_the_cart(page):
-    page.goto("/san-pham/demo-04/")
+    page.goto("/san-pham/gao-nep-cai-hoa-vang/")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Chuyển đến nội dung")).to_be_focused()
     add = page.get_by_role("button", name="Thêm vào giỏ")

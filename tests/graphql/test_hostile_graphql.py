@@ -36,7 +36,7 @@ def producer_user(demo):
 @pytest.fixture
 def two_producer_order(demo):
     """A cash-on-delivery order with one line of the demo producer and one of another."""
-    own = Product.objects.get(slug="demo-00").variants.order_by("sku").first()
+    own = Product.objects.get(slug="cha-ruoi-tu-ky").variants.order_by("sku").first()
     other_producer = Producer.objects.get(slug="htx-nuoc-mam-nguyen-giap")
     foreign = Product.objects.filter(producer=other_producer).first().variants.first()
     buyer = User.objects.create_user("mua2@example.vn", "mat-khau-mua-2026")
@@ -58,7 +58,7 @@ def two_producer_order(demo):
 def test_a_cookie_session_post_without_the_csrf_token_is_refused(producer_user):
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(producer_user)
-    product = Product.objects.get(slug="demo-00")
+    product = Product.objects.get(slug="cha-ruoi-tu-ky")
     query = RENAME % to_global_id("Product", product.pk)
 
     as_form = browser.post("/graphql/", {"query": query})  # what a cross-site form sends
@@ -75,7 +75,7 @@ def test_a_cookie_session_with_the_csrf_token_and_a_bearer_token_both_work(produ
     browser.force_login(producer_user)
     browser.get("/")  # the shop sets the CSRF cookie, as for any of its forms
     csrf = browser.cookies["csrftoken"].value
-    product = Product.objects.get(slug="demo-00")
+    product = Product.objects.get(slug="cha-ruoi-tu-ky")
 
     with_cookie = _post(
         browser, {"query": RENAME % to_global_id("Product", product.pk)}, HTTP_X_CSRFTOKEN=csrf
@@ -191,7 +191,7 @@ def test_the_model_refuses_a_gtin_change_from_any_entry_point(demo):
     [("unit", "x" * 50), ("netQuantity", 1e12), ("sku", "S" * 500), ("name", "N" * 5000)],
 )
 def test_out_of_range_variant_fields_get_a_clear_error(graphql, producer_user, field, value):
-    variant = Product.objects.get(slug="demo-00").variants.first()
+    variant = Product.objects.get(slug="cha-ruoi-tu-ky").variants.first()
     query = """mutation($id: ID!, $input: ProductVariantInput!) { productVariantUpdate(id: $id,
         input: $input) { errors { field code message } } }"""
 
@@ -297,7 +297,7 @@ def test_staff_still_read_the_whole_order(graphql, two_producer_order):
 def test_an_absurd_price_is_a_clear_error_and_changes_nothing(graphql, producer_user, price):
     from marketplace.channels.models import VariantChannelListing
 
-    variant = Product.objects.get(slug="demo-00").variants.order_by("sku").first()
+    variant = Product.objects.get(slug="cha-ruoi-tu-ky").variants.order_by("sku").first()
     channel = Channel.objects.get(slug="default-channel")
     before = VariantChannelListing.objects.get(variant=variant, channel=channel).price_amount
     answer = graphql(
@@ -320,7 +320,7 @@ def test_an_absurd_price_is_a_clear_error_and_changes_nothing(graphql, producer_
 def test_an_absurd_stock_is_a_clear_error(graphql, producer_user):
     from marketplace.warehouses.models import Stock
 
-    variant = Product.objects.get(slug="demo-00").variants.order_by("sku").first()
+    variant = Product.objects.get(slug="cha-ruoi-tu-ky").variants.order_by("sku").first()
     stock = Stock.objects.filter(variant=variant).first()
     answer = graphql(
         """mutation($v: ID!, $w: ID!) { productVariantStocksUpdate(variantId: $v,

@@ -52,7 +52,7 @@ def owner_token(demo):
 
 
 def test_an_upload_is_turned_upright_and_stripped_of_exif(client, owner_token):
-    product = Product.objects.get(slug="demo-00")
+    product = Product.objects.get(slug="cha-ruoi-tu-ky")
 
     result = upload(client, owner_token, product, jpeg_with_gps())
 
@@ -71,7 +71,7 @@ def test_an_upload_is_turned_upright_and_stripped_of_exif(client, owner_token):
     ],
 )
 def test_uploads_that_are_not_images_are_refused(client, owner_token, content, name, message):
-    product = Product.objects.get(slug="demo-00")
+    product = Product.objects.get(slug="cha-ruoi-tu-ky")
     before = product.images.count()
     result = upload(client, owner_token, product, content, name)
     assert result["errors"][0]["code"] == "NOT_PRODUCTS_IMAGE"
@@ -83,7 +83,7 @@ def test_a_decompression_bomb_is_refused(client, owner_token):
     image = Image.new("1", (9000, 9000))
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
-    product = Product.objects.get(slug="demo-00")
+    product = Product.objects.get(slug="cha-ruoi-tu-ky")
     result = upload(client, owner_token, product, buffer.getvalue(), "bom.png")
     assert result["errors"][0]["code"] == "NOT_PRODUCTS_IMAGE"
     assert (
@@ -95,9 +95,9 @@ def test_another_producers_product_is_not_found(client, demo):
     other = User.objects.create_user(
         "khac2@example.vn",
         "mat-khau-khac-2026",
-        producer=Product.objects.get(slug="demo-20").producer,
+        producer=Product.objects.get(slug="nuoc-mam-ca-com-nguyen-giap").producer,
     )
     result = upload(
-        client, access_token(other), Product.objects.get(slug="demo-00"), jpeg_with_gps()
+        client, access_token(other), Product.objects.get(slug="cha-ruoi-tu-ky"), jpeg_with_gps()
     )
     assert result["errors"][0]["code"] == "NOT_FOUND"

@@ -36,7 +36,7 @@ def tokens(demo):
 
 @pytest.fixture
 def owned():
-    product = Product.objects.get(slug="demo-00")  # HTX Chả rươi Tứ Kỳ, the demo producer
+    product = Product.objects.get(slug="cha-ruoi-tu-ky")  # HTX Chả rươi Tứ Kỳ, the demo producer
     variant = product.variants.order_by("sku").first()
     stock = Stock.objects.get(variant=variant, warehouse__producer=variant.product.producer)
     # a fresh cash-on-delivery order, so the owner's fulfilment has to succeed
@@ -188,7 +188,7 @@ def test_only_staff_read_every_order(graphql, tokens, role):
 
 
 def test_staff_record_and_certify_a_rating_with_coded_errors(graphql, tokens):
-    product = Product.objects.get(slug="demo-10")
+    product = Product.objects.get(slug="phan-hoa-dai-son")
     record = """mutation($input: RatingRecordInput!) { ratingRecord(input: $input)
       { rating { id stars meanScore status } errors { field code message } } }"""
     bad = graphql(

@@ -35,7 +35,7 @@ def test_products_in_saleors_shape_with_ocop_data(graphql, demo):
 
     assert data["totalCount"] == 44
     assert data["pageInfo"]["hasNextPage"] is False
-    node = next(edge["node"] for edge in data["edges"] if edge["node"]["slug"] == "demo-00")
+    node = next(edge["node"] for edge in data["edges"] if edge["node"]["slug"] == "cha-ruoi-tu-ky")
     assert node["name"] == "Chả rươi Tứ Kỳ"
     assert node["pricing"]["priceRange"]["start"]["gross"]["currency"] == "VND"
     assert node["ocop"]["stars"] == 4
@@ -92,13 +92,15 @@ def test_search_without_diacritics_and_ocop_filters(graphql, demo):
 
 
 def test_product_by_slug_and_by_id(graphql, demo):
-    by_slug = graphql('{ product(slug: "demo-04", channel: "default-channel") { id name } }')
+    by_slug = graphql(
+        '{ product(slug: "gao-nep-cai-hoa-vang", channel: "default-channel") { id name } }'
+    )
     product_id = by_slug["data"]["product"]["id"]
     by_id = graphql(
         'query($id: ID) { product(id: $id, channel: "default-channel") { slug } }',
         {"id": product_id},
     )
-    assert by_id["data"]["product"]["slug"] == "demo-04"
+    assert by_id["data"]["product"]["slug"] == "gao-nep-cai-hoa-vang"
     assert product_id == to_global_id("Product", by_slug_pk(product_id))
 
 

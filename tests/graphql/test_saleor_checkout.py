@@ -86,7 +86,10 @@ def amounts_add_up(checkout):
 
 
 def build_checkout(saleor):
-    rice, sauce = variant_of(saleor, "demo-04"), variant_of(saleor, "demo-20")
+    rice, sauce = (
+        variant_of(saleor, "gao-nep-cai-hoa-vang"),
+        variant_of(saleor, "nuoc-mam-ca-com-nguyen-giap"),
+    )
     created = create(saleor, [], languageCode="VI")
     assert created["errors"] == [] and created["created"] is True
     checkout_id = created["checkout"]["id"]

@@ -13,7 +13,7 @@ from marketplace.warehouses.models import Stock
 def test_product_details_with_translation_type_and_metadata(graphql, demo):
     data = graphql(
         """query($locale: LanguageCodeEnum!) {
-      product(slug: "demo-00", channel: "default-channel") {
+      product(slug: "cha-ruoi-tu-ky", channel: "default-channel") {
         id name slug description seoTitle seoDescription isAvailableForPurchase
         metadata { key value }
         productType { id name hasVariants }
@@ -81,7 +81,7 @@ PAYMENT_STEP = """query($id: ID!) { checkout(id: $id) {
 
 def test_the_payment_step_reads_status_balance_and_line_problems(graphql, demo):
     # Given a checkout of 2 units of a demo variant that has stock
-    variant = ProductVariant.objects.filter(product__slug="demo-00").first()
+    variant = ProductVariant.objects.filter(product__slug="cha-ruoi-tu-ky").first()
     created = graphql(
         """mutation($variant: ID!) { checkoutCreate(input: {channel: "default-channel",
           email: "lan@example.vn", lines: [{variantId: $variant, quantity: 2}]}) {

@@ -49,7 +49,10 @@ def test_list_choose_pay_cod_and_read_the_order(graphql, buyer_token):
         "{ totalCount edges { node { slug rating } } } }"
     )["data"]["products"]
     assert listing["totalCount"] >= 3
-    rice, sauce = first_variant(graphql, "demo-04"), first_variant(graphql, "demo-20")
+    rice, sauce = (
+        first_variant(graphql, "gao-nep-cai-hoa-vang"),
+        first_variant(graphql, "nuoc-mam-ca-com-nguyen-giap"),
+    )
 
     # create a checkout and add lines
     created = graphql(
@@ -144,7 +147,7 @@ def test_list_choose_pay_cod_and_read_the_order(graphql, buyer_token):
 
 
 def test_checkout_errors_come_in_saleors_shape(graphql, demo):
-    rice = first_variant(graphql, "demo-04")
+    rice = first_variant(graphql, "gao-nep-cai-hoa-vang")
     response = graphql(
         "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
         '"default-channel", lines: $lines}) { checkout { id } errors { field code message } } }',
@@ -159,7 +162,7 @@ def test_checkout_errors_come_in_saleors_shape(graphql, demo):
 def test_vietqr_completion_returns_the_payload_to_show(graphql, demo):
     from marketplace.payments.vietqr import parse
 
-    rice = first_variant(graphql, "demo-04")
+    rice = first_variant(graphql, "gao-nep-cai-hoa-vang")
     checkout_id = graphql(
         "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
         '"default-channel", email: "a@example.vn", lines: $lines, shippingAddress: {'
@@ -256,7 +259,7 @@ def test_card_payment_through_graphql_and_a_signed_webhook(graphql, demo, stripe
     from marketplace.payments import stripe_gateway
 
     Channel.objects.filter(slug="default-channel").update(payment_gateways=["cod", "stripe"])
-    rice = first_variant(graphql, "demo-04")
+    rice = first_variant(graphql, "gao-nep-cai-hoa-vang")
     checkout = graphql(
         "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
         '"default-channel", email: "the@example.vn", lines: $lines, shippingAddress: {'
@@ -306,7 +309,7 @@ def test_card_payment_through_graphql_and_a_signed_webhook(graphql, demo, stripe
 
 
 def test_gateway_initialize_and_transaction_initialize_choose_how_to_pay(graphql, demo):
-    rice = first_variant(graphql, "demo-04")
+    rice = first_variant(graphql, "gao-nep-cai-hoa-vang")
     checkout_id = graphql(
         "mutation($lines: [CheckoutLineInput!]!) { checkoutCreate(input: {channel: "
         '"default-channel", lines: $lines}) { checkout { id } } }',

@@ -79,7 +79,7 @@ def test_channels_collections_and_categories_filter_as_saleor_does(graphql, demo
 
 def test_variants_page_and_thumbnails_come_in_the_asked_format(graphql, demo):
     product = graphql(
-        """{ product(slug: "demo-00", channel: "default-channel") {
+        """{ product(slug: "cha-ruoi-tu-ky", channel: "default-channel") {
             productVariants(first: 1) { totalCount edges { node { sku
               attributes(variantSelection: VARIANT_SELECTION) { values { name value } } } } }
             small: thumbnail(size: 200, format: WEBP) { url }
@@ -90,7 +90,9 @@ def test_variants_page_and_thumbnails_come_in_the_asked_format(graphql, demo):
     assert product["productVariants"]["totalCount"] >= 1
     node = product["productVariants"]["edges"][0]["node"]
     assert node["attributes"][0]["values"][0]["value"] is None
-    image = ProductImage.objects.filter(product__slug="demo-00").order_by("sort_order", "pk")[0]
+    image = ProductImage.objects.filter(product__slug="cha-ruoi-tu-ky").order_by(
+        "sort_order", "pk"
+    )[0]
     webp_240 = next(r for r in image.renditions if r["format"] == "webp" and r["width"] == 240)
     assert product["small"]["url"].endswith(webp_240["name"])
     assert product["original"]["url"].endswith(image.image.name)

@@ -59,7 +59,7 @@ def test_the_demo_loads_again_after_ordinary_use_of_the_portal(demo):
     # A producer adds variants without a GTIN whose SKUs sort before the demo's own.
     from catalog.services.products import add_variant
 
-    for slug in ("demo-00", "demo-04", "demo-23"):
+    for slug in ("cha-ruoi-tu-ky", "gao-nep-cai-hoa-vang", "ca-ro-dong-tu-ky"):
         add_variant(Product.objects.get(slug=slug), sku=f"AAA-{slug}", name="Hộp quà")
     lots = sorted(Lot.objects.values_list("code", "variant__sku"))
 
@@ -88,7 +88,7 @@ def test_the_demo_is_a_realistic_programme(demo):
     assert statuses["expired"] == 1 + renewed
     held = set(valid_certificates(timezone.localdate()).values_list("product__slug", flat=True))
     assert held == {
-        f"demo-{index:02d}"
+        demo_data.product_slug(index)
         for index, (kind, *_) in demo_data.RATINGS.items()
         if kind in ("certified", "upgrade")
     }

@@ -12,7 +12,7 @@ def add_listed_product(demo):
     """A new product of a demo producer, published with a price and stock."""
 
     def add(name: str, slug: str, price=50000, stock=5):
-        producer = Product.objects.get(slug="demo-04").producer
+        producer = Product.objects.get(slug="gao-nep-cai-hoa-vang").producer
         product = Product.objects.create(
             producer=producer, group=ProductGroup.objects.get(code="1.3"), name=name, slug=slug
         )

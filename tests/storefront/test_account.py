@@ -98,7 +98,7 @@ def customer_address_unit(code):
 
 def test_checkout_offers_the_latest_saved_address(client, customer):
     client.post("/tai-khoan/addresses/", ADDRESS)
-    variant = Product.objects.get(slug="demo-04").variants.first()
+    variant = Product.objects.get(slug="gao-nep-cai-hoa-vang").variants.first()
     client.post("/gio-hang/add", {"variant": variant.pk, "quantity": 1})
     form = client.get("/thanh-toan/").context["form"]
     assert form.initial["street_address"] == "Số 1 Điện Biên Phủ"

@@ -36,34 +36,38 @@ ADDRESS = {
 
 
 def test_adding_a_non_number_or_too_many_changes_nothing(client, demo):
-    response = add(client, "demo-04", quantity="hai")
+    response = add(client, "gao-nep-cai-hoa-vang", quantity="hai")
     assert "Hãy chọn sản phẩm và nhập số lượng là số nguyên." in response.content.decode()
     assert not open_carts().exists()
-    add(client, "demo-04")
-    response = add(client, "demo-04", quantity="9999")
+    add(client, "gao-nep-cai-hoa-vang")
+    response = add(client, "gao-nep-cai-hoa-vang", quantity="9999")
     assert "không đủ 10000" in response.content.decode()
     assert open_carts().get().lines.get().quantity == 1
 
 
 def test_setting_a_quantity_to_zero_removes_the_line(client, demo):
-    add(client, "demo-04")
-    add(client, "demo-08")
-    client.post("/gio-hang/update", {"variant": variant_of("demo-04").pk, "quantity": "0"})
+    add(client, "gao-nep-cai-hoa-vang")
+    add(client, "mat-ong-hoa-nhan-dai-son")
+    client.post(
+        "/gio-hang/update", {"variant": variant_of("gao-nep-cai-hoa-vang").pk, "quantity": "0"}
+    )
     cart = open_carts().get()
-    assert list(cart.lines.values_list("variant", flat=True)) == [variant_of("demo-08").pk]
+    assert list(cart.lines.values_list("variant", flat=True)) == [
+        variant_of("mat-ong-hoa-nhan-dai-son").pk
+    ]
     assert client.session["cart_count"] == 1
 
 
 def test_a_bad_phone_is_shown_beside_the_field_and_no_address_is_saved(client, demo):
-    add(client, "demo-04")
+    add(client, "gao-nep-cai-hoa-vang")
     response = client.post("/thanh-toan/", {**ADDRESS, "phone": "12ab"})
     assert "Số điện thoại không hợp lệ" in response.content.decode()
     assert open_carts().get().shipping_address is None
 
 
 def test_checkout_with_cod_places_one_order_split_per_producer(client, demo):
-    add(client, "demo-04")
-    add(client, "demo-08", quantity="2")
+    add(client, "gao-nep-cai-hoa-vang")
+    add(client, "mat-ong-hoa-nhan-dai-son", quantity="2")
     assert client.post("/thanh-toan/", ADDRESS).url == "/thanh-toan/delivery"
     page = client.get("/thanh-toan/delivery")
     choices = {
@@ -81,13 +85,13 @@ def test_checkout_with_cod_places_one_order_split_per_producer(client, demo):
 
 
 def test_pickup_at_a_tourism_point_is_offered_when_it_has_the_goods(client, demo):
-    add(client, "demo-04")
+    add(client, "gao-nep-cai-hoa-vang")
     client.post("/thanh-toan/", ADDRESS)
     options = client.get("/thanh-toan/delivery").context["groups"][0]["options"]
     labels = [option["label"] for option in options]
     assert "Nhận tại Điểm trưng bày OCOP Đình làng Tứ Kỳ" in labels
     pickup = next(option for option in options if option["value"].startswith("pickup-"))
-    producer = Product.objects.get(slug="demo-04").producer.pk
+    producer = Product.objects.get(slug="gao-nep-cai-hoa-vang").producer.pk
     client.post("/thanh-toan/delivery", {f"producer-{producer}": pickup["value"]})
     client.post("/thanh-toan/payment", {"gateway": "cod"})
     part = Order.objects.get(email="thu@example.vn").producer_orders.get()
@@ -95,9 +99,9 @@ def test_pickup_at_a_tourism_point_is_offered_when_it_has_the_goods(client, demo
 
 
 def test_a_forged_delivery_choice_is_refused(client, demo):
-    add(client, "demo-04")
+    add(client, "gao-nep-cai-hoa-vang")
     client.post("/thanh-toan/", ADDRESS)
-    producer = Product.objects.get(slug="demo-04").producer.pk
+    producer = Product.objects.get(slug="gao-nep-cai-hoa-vang").producer.pk
     response = client.post("/thanh-toan/delivery", {f"producer-{producer}": "rate-999999"})
     assert "Chọn cách nhận hàng" in response.content.decode()
     assert not open_carts().get().deliveries.exists()
@@ -105,7 +109,7 @@ def test_a_forged_delivery_choice_is_refused(client, demo):
 
 def test_forms_refuse_posts_without_the_csrf_token(demo):
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post("/gio-hang/add", {"variant": variant_of("demo-04").pk})
+    response = strict.post("/gio-hang/add", {"variant": variant_of("gao-nep-cai-hoa-vang").pk})
     assert response.status_code == 403
     assert not open_carts().exists()
 

@@ -21,7 +21,7 @@ def jpeg(width: int, height: int) -> bytes:
 
 @pytest.mark.django_db
 def test_an_upload_gets_webp_and_jpeg_copies_at_fixed_widths(demo):
-    product = Product.objects.get(slug="demo-04")
+    product = Product.objects.get(slug="gao-nep-cai-hoa-vang")
     image = add_product_image(product, jpeg(1200, 900), alt="Túi gạo")
     widths = sorted((item["format"], item["width"]) for item in image.renditions)
     expected = [(kind, width) for kind in ("jpeg", "webp") for width in (240, 480, 960)]
@@ -34,13 +34,13 @@ def test_an_upload_gets_webp_and_jpeg_copies_at_fixed_widths(demo):
 
 @pytest.mark.django_db
 def test_a_small_upload_is_never_enlarged(demo):
-    image = add_product_image(Product.objects.get(slug="demo-04"), jpeg(300, 200))
+    image = add_product_image(Product.objects.get(slug="gao-nep-cai-hoa-vang"), jpeg(300, 200))
     assert sorted({item["width"] for item in image.renditions}) == [240, 300]
 
 
 @pytest.mark.django_db
 def test_the_picture_tag_offers_both_formats_with_srcset(demo):
-    image = Product.objects.get(slug="demo-04").images.first()
+    image = Product.objects.get(slug="gao-nep-cai-hoa-vang").images.first()
     html = Template("{% load shop %}{% picture image 'Gạo' %}").render(Context({"image": image}))
     assert '<source type="image/webp" srcset="' in html and " 800w" in html  # demo: 800 px
     assert 'alt="Gạo"' in html and 'loading="lazy"' in html

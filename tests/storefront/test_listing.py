@@ -36,12 +36,12 @@ def test_group_filter_takes_a_group_or_a_sub_group(client, demo):
 
 
 def test_area_and_producer_filters(client, demo):
-    rice = Product.objects.get(slug="demo-04")
+    rice = Product.objects.get(slug="gao-nep-cai-hoa-vang")
     by_producer = slugs(client.get("/san-pham/", {"producer": rice.producer.slug}))
     assert set(by_producer) == set(rice.producer.products.values_list("slug", flat=True))
     district = rice.producer.commune.parent
     by_area = slugs(client.get("/san-pham/", {"area": district.code}))
-    assert "demo-04" in by_area
+    assert "gao-nep-cai-hoa-vang" in by_area
 
 
 def test_price_range_and_stock_filters(client, add_listed_product):

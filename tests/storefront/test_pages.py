@@ -23,7 +23,7 @@ def json_ld(response) -> dict:
 
 
 def test_product_page_shows_price_certificate_lot_points_and_json_ld(client, demo):
-    response = client.get("/san-pham/demo-04/")
+    response = client.get("/san-pham/gao-nep-cai-hoa-vang/")
     body = response.content.decode()
     assert response.status_code == 200
     data = json_ld(response)
@@ -31,7 +31,7 @@ def test_product_page_shows_price_certificate_lot_points_and_json_ld(client, dem
     assert data["offers"][0]["priceCurrency"] == "VND"
     price = int(data["offers"][0]["price"])
     assert f"{price:,}".replace(",", ".") + "\u00a0₫" in body  # "120.000 ₫"
-    certificate = Product.objects.get(slug="demo-04").ratings.get(status="certified")
+    certificate = Product.objects.get(slug="gao-nep-cai-hoa-vang").ratings.get(status="certified")
     assert certificate.certificate_number in body
     assert certificate.valid_to.strftime("%d/%m/%Y") in body
     assert 'href="/diem-du-lich/dinh-lang-tu-ky/"' in body
@@ -40,19 +40,21 @@ def test_product_page_shows_price_certificate_lot_points_and_json_ld(client, dem
 
 
 def test_an_unpublished_product_is_not_found(client, demo):
-    ProductChannelListing.objects.filter(product__slug="demo-04").update(is_published=False)
-    assert client.get("/san-pham/demo-04/").status_code == 404
+    ProductChannelListing.objects.filter(product__slug="gao-nep-cai-hoa-vang").update(
+        is_published=False
+    )
+    assert client.get("/san-pham/gao-nep-cai-hoa-vang/").status_code == 404
 
 
 def test_producer_page_tells_the_story_and_lists_products(client, demo):
     body = client.get("/chu-the/htx-nep-cai-hoa-vang/").content.decode()
     assert "HTX Nếp cái hoa vàng Quang Phục" in body
-    assert "/san-pham/demo-04/" in body and "Câu chuyện của chúng tôi" in body
+    assert "/san-pham/gao-nep-cai-hoa-vang/" in body and "Câu chuyện của chúng tôi" in body
 
 
 def test_tourism_point_lists_its_products_with_pickup_stock(client, demo):
     body = client.get("/diem-du-lich/dinh-lang-tu-ky/").content.decode()
-    assert "/san-pham/demo-04/" in body
+    assert "/san-pham/gao-nep-cai-hoa-vang/" in body
     assert re.search(r"\d+ sẵn để nhận", body)
     assert "openstreetmap.org/directions" in body
 
@@ -63,7 +65,7 @@ def test_planned_points_have_no_page_and_are_not_listed(client, demo):
 
 
 def test_a_display_counts_only_between_its_dates(demo):
-    rice = Product.objects.get(slug="demo-04")
+    rice = Product.objects.get(slug="gao-nep-cai-hoa-vang")
     point = TourismPoint.objects.get(slug="tram-dung-chan-ngoc-ky")
     ProductDisplay.objects.create(
         point=point, product=rice, since=date(2030, 1, 1), until=date(2030, 12, 31)
@@ -84,24 +86,24 @@ def test_robots_and_sitemap(client, demo):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /thanh-toan/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
     sitemap = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://testserver/san-pham/demo-04/</loc>" in sitemap
+    assert "<loc>http://testserver/san-pham/gao-nep-cai-hoa-vang/</loc>" in sitemap
     assert "<loc>http://testserver/diem-du-lich/dinh-lang-tu-ky/</loc>" in sitemap
 
 
 def test_pages_carry_a_content_security_policy_and_a_canonical_url(client, demo):
-    response = client.get("/san-pham/demo-04/?utm_source=zalo")
+    response = client.get("/san-pham/gao-nep-cai-hoa-vang/?utm_source=zalo")
     policy = response["Content-Security-Policy"]
     assert "script-src 'self' https://js.stripe.com" in policy
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
-    assert '<link rel="canonical" href="http://testserver/san-pham/demo-04/">' in (
+    assert '<link rel="canonical" href="http://testserver/san-pham/gao-nep-cai-hoa-vang/">' in (
         response.content.decode()
     )
 
 
 def test_dates_are_day_month_year_in_english_too(client, demo):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    body = client.get("/san-pham/demo-04/").content.decode()
-    certificate = Product.objects.get(slug="demo-04").ratings.get(status="certified")
+    body = client.get("/san-pham/gao-nep-cai-hoa-vang/").content.decode()
+    certificate = Product.objects.get(slug="gao-nep-cai-hoa-vang").ratings.get(status="certified")
     assert certificate.valid_from.strftime("%d/%m/%Y") in body
     assert "Add to cart" in body and 'lang="en"' in body
 
@@ -126,17 +128,19 @@ def test_no_template_has_an_inline_script_the_policy_would_block():
 def test_the_stamp_page_says_where_to_buy_online_and_at_tourism_points(client, demo):
     from traceability.models import Stamp
 
-    stamp = Stamp.objects.filter(batch__lot__variant__product__slug="demo-04", scan_count=0)[0]
+    stamp = Stamp.objects.filter(
+        batch__lot__variant__product__slug="gao-nep-cai-hoa-vang", scan_count=0
+    )[0]
     lot = stamp.batch.lot
     path = f"/01/{lot.variant.gtin}/10/{lot.code}/21/{stamp.serial}"
 
     body = client.get(path).content.decode()
     english = client.get(path, HTTP_ACCEPT="application/json", HTTP_ACCEPT_LANGUAGE="en").json()
 
-    assert 'href="/san-pham/demo-04/"' in body
+    assert 'href="/san-pham/gao-nep-cai-hoa-vang/"' in body
     assert 'href="/diem-du-lich/dinh-lang-tu-ky/"' in body
     point = TourismPoint.objects.get(slug="dinh-lang-tu-ky")
-    assert english["product"]["shop_url"] == "/san-pham/demo-04/"
+    assert english["product"]["shop_url"] == "/san-pham/gao-nep-cai-hoa-vang/"
     assert {
         "name": point.name_en or point.name,
         "url": "/diem-du-lich/dinh-lang-tu-ky/",

@@ -256,7 +256,7 @@ def test_a_demo_stamp_shows_circular_02_2024s_minimum_set(demo, client):
     from catalog.services.administrative_units import full_address
     from traceability.models import Lot
 
-    lot = Lot.objects.filter(variant__product__slug="demo-00").order_by("pk").first()
+    lot = Lot.objects.filter(variant__product__slug="cha-ruoi-tu-ky").order_by("pk").first()
     stamp = issue_batch(lot, 1).stamps.get()
     product, producer = lot.variant.product, lot.variant.product.producer
     page = client.get(path_of(stamp), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
