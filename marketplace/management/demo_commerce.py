@@ -37,7 +37,7 @@ def load_commerce() -> dict:
     hai_phong = AdministrativeUnit.objects.get(code="31", valid_to__isnull=True)
     for index, producer in enumerate(Producer.objects.order_by("slug")):
         _producer_setup(index, producer, online, hai_phong)
-    for index, product in enumerate(Product.objects.order_by("slug")):
+    for index, product in enumerate(Product.objects.order_by("pk")):
         publish_product(product, online)
         for number, variant in enumerate(product.variants.order_by("sku")):
             set_variant_price(
