@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8000
 DATA_DIR ?= var
 
-.PHONY: install demo demo-reset lint test lock schema
+.PHONY: install demo demo-reset lint test lock schema bench
 
 install: $(STAMP)
 
@@ -45,6 +45,10 @@ $(TOOLKIT): tests/gs1_toolkit/package.json tests/gs1_toolkit/package-lock.json
 # pytest exits non-zero when it collects no tests, so an empty run fails too.
 test: lint $(TOOLKIT)
 	$(BIN)/python -m pytest
+
+# Every bench at full size (half an hour or so), then one table of goals and ratios.
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
 
 # Refresh requirements.lock from a clean environment after changing pyproject.toml.
 lock:

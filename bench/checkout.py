@@ -18,6 +18,8 @@ import threading
 import time
 from pathlib import Path
 
+from _goals import at_least, at_most
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -172,6 +174,8 @@ def main() -> None:
         print(f"latency p50           {quantiles[49] * 1000:.1f} ms")
         print(f"latency p95           {quantiles[94] * 1000:.1f} ms")
         print(f"oversell              {oversell()}   (goal 0)")
+        at_least("checkout completions/second", completions / wall, 30)
+        at_most("checkout oversell (units)", oversell(), 0)
         from marketplace.embedded_database import stop
 
         stop(Path(data_dir))

@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from _goals import at_most
 from _server import free_port, prepare, serve
 
 QUERY = """query ProductList($channel: String!, $first: Int = 20) {
@@ -166,6 +167,10 @@ def main() -> None:
             f"{sizes[2]} ({'constant' if len(set(sizes)) == 1 else 'NOT constant'})"
         )
         print(f"requests/second   {total / wall:.1f}")
+        for name, saleor in SALEOR_P50_MS.items():
+            p50 = statistics.median(graph[name]) * 1000
+            at_most(f"GraphQL {name} p50 (Saleor 3.20: {saleor:g} ms)", p50, saleor / 5, " ms")
+        at_most("GraphQL list SQL at 100 / at 5 a page", sizes[2] / sizes[0], 1, "×")
         list_p50 = statistics.median(graph["product list"]) * 1000
         print(
             f"/healthz p50      {health_p50:.2f} ms   (product list = {list_p50 / health_p50:.1f}×)"

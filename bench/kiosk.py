@@ -18,6 +18,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 
+from _goals import at_most
 from _server import free_port, prepare, serve
 
 
@@ -112,6 +113,8 @@ def main() -> None:
             print(f"  failed: {failure['field']}: {failure['message_en']}")
         print(f"sent again: {resent} answered as already synced in {resend:.2f} s")
         print(f"kiosk sales {written}, new orders {orders}, duplicates {duplicates} (goal 0)")
+        at_most(f"kiosk sync of {len(sales)} queued sales", seconds, 10, " s")
+        at_most("kiosk duplicates after a resend", duplicates, 0)
 
 
 if __name__ == "__main__":

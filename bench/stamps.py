@@ -19,6 +19,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from _goals import at_most
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
@@ -103,6 +105,7 @@ def main() -> None:
         lot = make_lot()
         issue_seconds, batch = timed(lambda: issue_batch(lot, args.issue))
         print(f"issue {args.issue} stamps        {issue_seconds:.2f} s   (goal ≤ 10 s)")
+        at_most(f"issue {args.issue:,} stamps", issue_seconds, 10, " s")
 
         labels = []
         for label in batch_labels(batch):
@@ -118,6 +121,8 @@ def main() -> None:
             f"{render_seconds / encode_seconds:.2f}× encoding alone (goal ≤ 2×), "
             f"{pdf.stat().st_size / 1e6:.1f} MB"
         )
+        at_most(f"render {len(labels):,} labels to PDF", render_seconds, 30, " s")
+        at_most("label PDF / QR encoding alone", render_seconds / encode_seconds, 2, "×")
 
         settings.SCAN_RATE_LIMIT_PER_MINUTE = 10**9
         application = WSGIHandler()
@@ -146,6 +151,7 @@ def main() -> None:
             f"verification page p50       {p50(verify):.2f} ms   "
             f"{p50(verify) / p50(health):.1f}× /healthz (goal ≤ 2×)"
         )
+        at_most("stamp verification p50 / healthz", p50(verify) / p50(health), 2, "×")
         from marketplace.embedded_database import stop
 
         stop(Path(data_dir))

@@ -10,6 +10,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_toke
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.http.request import validate_host
 
 from marketplace.accounts.models import User, new_token_key
 
@@ -35,8 +36,8 @@ def check_redirect_url(url: str) -> None:
         raise ValidationError(
             "Địa chỉ chuyển hướng không hợp lệ / Invalid URL", code="invalid", params={}
         )
-    allowed = set(settings.ALLOWED_CLIENT_HOSTS) | set(settings.ALLOWED_HOSTS)
-    if "*" not in allowed and parts.hostname not in allowed:
+    allowed = [*settings.ALLOWED_CLIENT_HOSTS, *settings.ALLOWED_HOSTS]
+    if not validate_host(parts.hostname, allowed):  # Django's host patterns (".example.vn")
         raise ValidationError(
             f"{parts.hostname} không được phép / {parts.hostname} is not allowed; "
             "set ALLOWED_CLIENT_HOSTS",

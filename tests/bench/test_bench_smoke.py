@@ -44,3 +44,19 @@ def test_the_bench_runs_and_prints_its_figures(script, args, figures):
     assert done.returncode == 0, done.stderr[-2000:]
     for figure in figures:
         assert figure in done.stdout, (figure, done.stdout[-1500:])
+    assert "goal | " in done.stdout  # its goals, in the form make bench collects
+
+
+def test_make_bench_collects_the_goals_in_one_table():
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run_all.py"), "--small", "--only", "kiosk.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    table = [line for line in done.stdout.splitlines() if line.startswith("| kiosk.py |")]
+    assert any("duplicates" in line and "| met |" in line for line in table), done.stdout

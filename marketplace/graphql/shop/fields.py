@@ -6,6 +6,7 @@ from importlib.metadata import version as package_version
 
 import graphene
 import phonenumbers
+from django.urls import reverse
 
 from marketplace.channels.models import Channel
 from marketplace.graphql.account.addresses import AddressInput, CountryDisplay
@@ -21,10 +22,6 @@ from marketplace.graphql.core.enums import (
 
 _TAXES = "This field will be removed in Saleor 4.0. Use `Channel.taxConfiguration` instead."
 _CHECKOUT = "marketplace.graphql.checkout.types"
-
-
-# The shop's own page that takes `?email=…&token=…` from a reset e-mail (password-reset-set).
-SET_PASSWORD_PATH = "/tai-khoan/dat-lai-mat-khau/"
 
 
 def _version() -> str:
@@ -213,7 +210,7 @@ class ShopSaleorFields:
         "marketplace.graphql.account.addresses.Address", resolver=lambda s, i: None
     )
     customer_set_password_url = graphene.String(
-        resolver=lambda shop, info: info.context.build_absolute_uri(SET_PASSWORD_PATH)
+        resolver=lambda shop, info: info.context.build_absolute_uri(reverse("password-reset-set"))
     )
     enable_account_confirmation_by_email = graphene.Boolean(resolver=lambda s, i: False)
     allow_login_without_confirmation = graphene.Boolean(resolver=lambda s, i: True)
