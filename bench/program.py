@@ -105,18 +105,20 @@ def ingest_import(rows: int) -> tuple[int, float]:
 
 FILL = """
 INSERT INTO program_salesledgerentry (source, kind, entry_date, product_id, variant_id,
-    producer_id, administrative_unit_id, channel_id, channel_kind, quantity, gross,
+    producer_id, administrative_unit_id, channel_id, channel_kind, quantity, gross, vat,
     commission, currency, note, created_at)
 SELECT 'bench:' || n, 'external', DATE '2023-01-01' + (n::bigint * 7919 %% 1460)::int,
     p.product_id, p.variant_id, p.producer_id, p.unit_id, NULL,
     (ARRAY['online','kiosk','tourism_point','fair','supermarket'])[1 + n %% 5],
-    1 + n %% 4, (1 + n %% 4) * 85000, 0, 'VND', '', now()
+    1 + n %% 4, (1 + n %% 4) * 85000,
+    round((1 + n %% 4) * 85000 * p.vat_rate / (100 + p.vat_rate)), 0, 'VND', '', now()
 FROM generate_series(1, %(count)s) AS n
 JOIN (
     SELECT row_number() OVER (ORDER BY v.id) - 1 AS i, v.product_id, v.id AS variant_id,
-           pr.producer_id, prod.commune_id AS unit_id
+           pr.producer_id, prod.commune_id AS unit_id, g.vat_rate
     FROM catalog_productvariant v JOIN catalog_product pr ON pr.id = v.product_id
     JOIN catalog_producer prod ON prod.id = pr.producer_id
+    JOIN catalog_productgroup g ON g.id = pr.group_id
 ) p ON p.i = n %% (SELECT count(*) FROM catalog_productvariant)
 """
 

@@ -25,7 +25,7 @@ SMALL = {
     "storefront.py": ["--requests", "10", "--products", "100"],
     "checkout.py": ["--buyers", "10", "--threads", "2", "--stock", "5"],
     "kiosk.py": ["--sales", "10"],
-    "program.py": ["--rows", "1000", "--repeat", "2", "--lines", "20"],
+    "program.py": ["--rows", "6000", "--repeat", "2", "--lines", "20"],
     "stamps.py": ["--issue", "100"],
 }
 
