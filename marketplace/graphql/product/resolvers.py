@@ -3,7 +3,6 @@ themselves (so types, queries and mixins import this module and never each other
 channel's visible products, the product list with its filters, search and sort, and the
 text and attribute helpers Saleor's fields share."""
 
-import graphene  # noqa: F401 (enum values arrive as graphene enum members)
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.text import slugify
