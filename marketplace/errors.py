@@ -36,6 +36,7 @@ class CommerceErrorCode(StrEnum):
     ALREADY_PRODUCER_STAFF = "already_producer_staff"
     INVITATION_INVALID = "invitation_invalid"
     COUNTRY_NOT_SERVED = "country_not_served"
+    PAYMENT_REQUIRED = "payment_required"
 
 
 MESSAGES: dict[CommerceErrorCode, tuple[str, str]] = {
@@ -60,6 +61,10 @@ MESSAGES: dict[CommerceErrorCode, tuple[str, str]] = {
         "hãy liên hệ Văn phòng Điều phối OCOP.",
         "Device {device} was revoked at {when}: its sales stay on the device; "
         "contact the OCOP programme office.",
+    ),
+    CommerceErrorCode.PAYMENT_REQUIRED: (
+        "Hãy chọn cách thanh toán trước khi đặt hàng.",
+        "Choose how to pay before placing the order.",
     ),
     CommerceErrorCode.COUNTRY_NOT_SERVED: (
         "OCOP Market chỉ giao hàng trong Việt Nam (địa chỉ ở {country}).",

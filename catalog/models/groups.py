@@ -37,6 +37,7 @@ class ProductGroup(models.Model):
         choices=[(0, "0 %"), (5, "5 %"), (8, "8 %"), (10, "10 %")],
         help_text=_("Value-added tax included in the prices of this group's products."),
     )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("product group")

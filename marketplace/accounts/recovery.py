@@ -8,6 +8,7 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.http.request import validate_host
@@ -15,6 +16,8 @@ from django.http.request import validate_host
 from marketplace.accounts.models import User, new_token_key
 
 EMAIL_CHANGE_SALT = "ocop.accounts.email-change"
+# One reset e-mail per address per this many seconds (Saleor's PASSWORD_RESET_ALREADY_REQUESTED).
+RESET_INTERVAL = 60
 
 
 class _ConfirmationTokens(PasswordResetTokenGenerator):
@@ -54,11 +57,15 @@ def _hours() -> int:
     return max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)
 
 
-def send_password_reset(email: str, redirect_url: str) -> User | None:
-    """E-mail a reset link to the active account of `email`; None when there is none."""
+def send_password_reset(email: str, redirect_url: str) -> bool:
+    """E-mail a reset link to the active account of `email`, if there is one (the answer is
+    the same either way, so accounts cannot be probed). False, sending nothing, when a
+    reset was asked for this address less than RESET_INTERVAL seconds ago."""
+    if not cache.add(f"password-reset:{email.strip().casefold()}", 1, timeout=RESET_INTERVAL):
+        return False
     user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
-        return None
+        return True
     link = _link(redirect_url, email=user.email, token=reset_tokens.make_token(user))
     send_mail(
         "Đặt lại mật khẩu OCOP Market / Reset your OCOP Market password",
@@ -70,7 +77,7 @@ def send_password_reset(email: str, redirect_url: str) -> User | None:
         None,
         [user.email],
     )
-    return user
+    return True
 
 
 def user_for_reset(email: str, token: str) -> User | None:

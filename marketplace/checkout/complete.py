@@ -56,7 +56,7 @@ def _check_ready(checkout: Checkout, gateway: str) -> None:
     if not (checkout.email or checkout.phone):
         raise CommerceError(CommerceErrorCode.CONTACT_REQUIRED, "email")
     if not gateway:
-        raise CommerceError(CommerceErrorCode.REQUIRED, "gateway")
+        raise CommerceError(CommerceErrorCode.PAYMENT_REQUIRED, "gateway")
     if gateway not in Gateway.values or gateway not in checkout.channel.payment_gateways:
         raise CommerceError(
             CommerceErrorCode.PAYMENT_METHOD_NOT_ALLOWED,

@@ -3,7 +3,6 @@ confirmation and change; and ending every token at once."""
 
 import graphene
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from marketplace.accounts import recovery
@@ -17,8 +16,6 @@ from marketplace.graphql.account.schema import (
 from marketplace.graphql.account.tokens import access_token, refresh_token
 from marketplace.graphql.core import legacy_errors
 
-# One reset e-mail per account per this many seconds (Saleor's PASSWORD_RESET_ALREADY_REQUESTED).
-RESET_INTERVAL = 60
 SIGN_IN_FIRST = "Hãy đăng nhập trước / Sign in first."
 
 
@@ -49,8 +46,7 @@ class RequestPasswordReset(AccountPayload, graphene.Mutation):
         error = _redirect_error(redirect_url)
         if error:
             return RequestPasswordReset(errors=error)
-        key = f"password-reset:{email.strip().casefold()}"
-        if not cache.add(key, 1, timeout=RESET_INTERVAL):
+        if not recovery.send_password_reset(email, redirect_url):
             return RequestPasswordReset(
                 errors=account_error(
                     "PASSWORD_RESET_ALREADY_REQUESTED",
@@ -59,7 +55,6 @@ class RequestPasswordReset(AccountPayload, graphene.Mutation):
                     "email",
                 )
             )
-        recovery.send_password_reset(email, redirect_url)
         return RequestPasswordReset(errors=[])
 
 

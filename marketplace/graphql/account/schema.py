@@ -142,6 +142,9 @@ class User(UserSaleorFields, ObjectWithMetadata, graphene.ObjectType):
         return user.producer
 
 
+STAFF_ONLY = "Chỉ dành cho nhân viên / Only staff and apps may act for another customer."
+
+
 def account_error(code: str, message: str, field: str | None = None) -> list[dict]:
     return [{"code": code, "message": message, "field": field}]
 
@@ -329,9 +332,8 @@ class AccountAddressCreate(graphene.Mutation):
         if user is None:
             return AccountAddressCreate(errors=account_error("JWT_MISSING_TOKEN", "Sign in first."))
         if customer_id is not None:
-            message = "Chỉ dành cho nhân viên / Only staff and apps may act for another customer."
             return AccountAddressCreate(
-                errors=account_error("OUT_OF_SCOPE_USER", message, "customerId")
+                errors=account_error("OUT_OF_SCOPE_USER", STAFF_ONLY, "customerId")
             )
         try:
             with transaction.atomic():

@@ -12,6 +12,7 @@ from marketplace.checkout.services import create_address
 from marketplace.errors import CommerceError
 from marketplace.graphql.account.addresses import AddressInput, to_service_address
 from marketplace.graphql.account.schema import (
+    STAFF_ONLY,
     AccountError,
     User,
     account_error,
@@ -32,9 +33,6 @@ class AccountInput(graphene.InputObjectType):
     metadata = graphene.List(
         graphene.NonNull(MetadataInput), description="Not stored: accounts keep no metadata."
     )
-
-
-STAFF_ONLY = "Chỉ dành cho nhân viên / Only staff and apps may act for another customer."
 
 
 class AccountUpdate(graphene.Mutation):

@@ -9,8 +9,9 @@ import graphene
 from marketplace.graphql.checkout.resolvers import line_total
 from marketplace.graphql.core import Money
 from marketplace.graphql.core.compat import (
+    ObjectWithMetadata,
     ShippingMethodTranslation,
-    is_english,
+    in_language,
     translation,
     translation_field,
 )
@@ -50,8 +51,7 @@ class ShippingMethodSaleorFields:
 
     @staticmethod
     def resolve_translation(method, info, language_code):
-        vietnamese, _, english = method["name"].partition(" / ")
-        name = (english or vietnamese) if is_english(language_code) else vietnamese
+        name = in_language(method["name"], language_code)
         return translation(
             "ShippingMethodTranslation", "home-delivery", language_code, name=name, description=None
         )
@@ -154,19 +154,11 @@ class GiftCardTag(graphene.ObjectType):
     name = graphene.String(required=True)
 
 
-class GiftCard(graphene.ObjectType):
+class GiftCard(ObjectWithMetadata, graphene.ObjectType):
     """Saleor's gift card. None are sold or accepted here, so no object ever has this type
     (`Checkout.giftCards`, `Order.giftCards` and `me.giftCards` are always empty)."""
 
     id = graphene.ID(required=True)
-    metadata = graphene.List(
-        graphene.NonNull("marketplace.graphql.core.compat.MetadataItem"), required=True
-    )
-    metafield = graphene.String(key=graphene.String(required=True))
-    metafields = graphene.Field(
-        "marketplace.graphql.core.compat.Metadata",
-        keys=graphene.List(graphene.NonNull(graphene.String)),
-    )
     display_code = graphene.String(required=True)
     last_4_code_chars = graphene.String(required=True, name="last4CodeChars")
     code = graphene.String(required=True)

@@ -39,6 +39,7 @@ CODES = {
     "payment_method_not_allowed": "PAYMENT_ERROR",
     "payment_gateway_error": "PAYMENT_ERROR",
     "country_not_served": "INVALID",
+    "payment_required": "CHECKOUT_NOT_FULLY_PAID",  # Saleor's answer when nothing pays
 }
 GATEWAY_IDS = {f"ocop.payments.{gateway}": gateway for gateway in Gateway.values}
 HOME_DELIVERY_ID = base64.b64encode(b"ShippingMethod:home-delivery").decode()
@@ -46,9 +47,6 @@ HOME_DELIVERY_NAME = "Giao tận nhà (mỗi chủ thể gửi riêng) / Home de
 
 
 def checkout_error(error: CommerceError, **extra) -> list[dict]:
-    if str(error.code) == "required" and error.field == "gateway":
-        # no payment chosen: Saleor's answer to a checkout nothing pays for
-        return errors_from(error, {"required": "CHECKOUT_NOT_FULLY_PAID"}, "INVALID", **extra)
     return errors_from(error, CODES, "INVALID", **extra)
 
 

@@ -133,7 +133,7 @@ def _offset(cursor: str | None) -> int | None:
 
 
 def paginate(queryset, *, first=None, last=None, after=None, before=None) -> dict:
-    """Slice an ordered queryset Relay-style; at most MAX_PAGE_SIZE nodes a page."""
+    """Slice an ordered queryset (or a list) Relay-style; at most MAX_PAGE_SIZE nodes a page."""
     for name, value in (("first", first), ("last", last)):
         if value is not None and not 0 <= value <= MAX_PAGE_SIZE:
             raise GraphQLError(

@@ -67,6 +67,12 @@ def is_english(language_code) -> bool:
     return str(getattr(language_code, "value", language_code)).startswith("EN")
 
 
+def in_language(text: str, language_code) -> str:
+    """One side of our "Vietnamese / English" texts: English for EN_*, else Vietnamese."""
+    vietnamese, _, english = text.partition(" / ")
+    return (english or vietnamese) if is_english(language_code) else vietnamese
+
+
 class LanguageDisplay(graphene.ObjectType):
     code = graphene.Field(LanguageCodeEnum, required=True)
     language = graphene.String(required=True)

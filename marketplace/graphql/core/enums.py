@@ -2,6 +2,7 @@
 Saleor's own lists do, so every code a Saleor client may send is understood."""
 
 import decimal
+from functools import cache
 
 import graphene
 from babel import Locale
@@ -31,8 +32,13 @@ COUNTRY_CODES = sorted(
 CountryCode = graphene.Enum("CountryCode", [(code, code) for code in COUNTRY_CODES])
 
 
+@cache
+def _territories(language: str) -> dict:
+    return dict(Locale(language).territories)
+
+
 def country_name(code: str, language: str = "vi") -> str:
-    return Locale(language).territories.get(code, code)
+    return _territories(language).get(code, code)
 
 
 class AddressTypeEnum(graphene.Enum):

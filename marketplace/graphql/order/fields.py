@@ -76,7 +76,11 @@ def _zero(order, info=None):
 
 
 def _deliveries(order):
-    return list(order.producer_orders.select_related("pickup_warehouse").order_by("pk"))
+    """The order's parts with their pickup points, read once per order and request."""
+    if "_graphql_deliveries" not in order.__dict__:
+        parts = order.producer_orders.select_related("pickup_warehouse").order_by("pk")
+        order.__dict__["_graphql_deliveries"] = list(parts)
+    return order.__dict__["_graphql_deliveries"]
 
 
 def _home_delivery(order):

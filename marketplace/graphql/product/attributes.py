@@ -60,13 +60,6 @@ def attribute_values(slug: str) -> list[dict]:
     return [value_of(slug, value) for value in values]
 
 
-class ListPage(list):
-    """A list that paginates like a queryset."""
-
-    def count(self):
-        return len(self)
-
-
 class AttributeChoicesSortField(graphene.Enum):
     NAME = "NAME"
     SLUG = "SLUG"
@@ -119,10 +112,10 @@ def resolve_choices(attribute, info, filter=None, sort_by=None, **page):
     if sort_by:
         key = "slug" if _plain(sort_by["field"]) == "SLUG" else "name"
         values.sort(key=lambda value: value[key], reverse=_plain(sort_by["direction"]) == "DESC")
-    return paginate(ListPage(values), **page)
+    return paginate(values, **page)
 
 
-def all_attributes(filter=None) -> ListPage:
+def all_attributes(filter=None) -> list[dict]:
     found = [attribute_of(slug) for slug in ATTRIBUTE_NAMES]
     filter = filter or {}
     search = (filter.get("search") or "").strip().casefold()
@@ -130,4 +123,4 @@ def all_attributes(filter=None) -> ListPage:
         found = [item for item in found if search in item["name"].casefold()]
     if filter.get("slugs"):
         found = [item for item in found if item["slug"] in filter["slugs"]]
-    return ListPage(found)
+    return found

@@ -52,27 +52,18 @@ class CategoryFilterInput(graphene.InputObjectType):
 def filter_categories(groups, filter: dict) -> list:
     """The groups matching every given criterion (slugs are derived, so this reads the few
     dozen groups and keeps an ordered list)."""
-    found = ListSlice(groups)
+    found = list(groups)
     if filter.get("metadata"):
-        return ListSlice()  # no metadata is stored
+        return []  # no metadata is stored
     if filter.get("slugs"):
-        found = ListSlice(group for group in found if category_slug(group) in filter["slugs"])
+        found = [group for group in found if category_slug(group) in filter["slugs"]]
     if filter.get("ids"):
-        found = ListSlice(
-            group for group in found if to_global_id("Category", group.pk) in filter["ids"]
-        )
+        found = [group for group in found if to_global_id("Category", group.pk) in filter["ids"]]
     search = (filter.get("search") or "").strip().casefold()
     if search:
-        found = ListSlice(
+        found = [
             group
             for group in found
             if search in f"{group.name} {group.name_en} {group.code}".casefold()
-        )
+        ]
     return found
-
-
-class ListSlice(list):
-    """A list that paginates like a queryset."""
-
-    def count(self):
-        return len(self)

@@ -21,6 +21,7 @@ from marketplace.graphql.core.compat import (
     AttributeValueTranslation,
     CategoryTranslation,
     ObjectWithMetadata,
+    in_language,
     is_english,
     translation,
     translation_field,
@@ -188,7 +189,7 @@ class CategorySaleorFields:
     description_json = graphene.JSONString(
         deprecation_reason=f"{_LEGACY} Use the `description` field instead."
     )
-    updated_at = graphene.DateTime(required=True, resolver=lambda group, info: timezone.now())
+    updated_at = graphene.DateTime(required=True, resolver=lambda group, info: group.updated_at)
     ancestors = graphene.Field(
         f"{_TYPES}.CategoryCountableConnection",
         first=graphene.Int(),
@@ -316,17 +317,9 @@ PRODUCT_ATTRIBUTES = ("ocop-group", "ocop-stars")
 VARIANT_ATTRIBUTES = ("net-quantity",)
 
 
-def _page(items, **page):
-    return paginate(list(items), **page)
-
-
 def _product_types_using(slug, **page):
     leaves = ProductGroup.objects.filter(subgroups__isnull=True).order_by("code")
-    return _page([ProductType.of(group) for group in leaves], **page)
-
-
-def _connection_args():
-    return connection_args()
+    return paginate([ProductType.of(group) for group in leaves], **page)
 
 
 class AttributeDetails:
@@ -349,24 +342,24 @@ class AttributeDetails:
     with_choices = graphene.Boolean(required=True, resolver=lambda a, info: True)
     product_types = graphene.Field(
         graphene.NonNull("marketplace.graphql.product.fields.ProductTypeCountableConnection"),
-        **_connection_args(),
+        **connection_args(),
     )
     product_variant_types = graphene.Field(
         graphene.NonNull("marketplace.graphql.product.fields.ProductTypeCountableConnection"),
-        **_connection_args(),
+        **connection_args(),
     )
     external_reference = graphene.String(resolver=lambda a, info: None)
 
     @staticmethod
     def resolve_product_types(attribute, info, **page):
         if attribute["slug"] not in PRODUCT_ATTRIBUTES:
-            return _page([], **page)
+            return paginate([], **page)
         return _product_types_using(attribute["slug"], **page)
 
     @staticmethod
     def resolve_product_variant_types(attribute, info, **page):
         if attribute["slug"] not in VARIANT_ATTRIBUTES:
-            return _page([], **page)
+            return paginate([], **page)
         return _product_types_using(attribute["slug"], **page)
 
 
@@ -406,7 +399,7 @@ class ProductTypeDetails:
         f"{_TYPES}.ProductCountableConnection",
         channel=graphene.String(),
         deprecation_reason=f"{_LEGACY} Use the top-level `products` query.",
-        **_connection_args(),
+        **connection_args(),
     )
     tax_type = graphene.Field(
         TaxType,
@@ -442,9 +435,7 @@ class AttributeSaleorFields(AttributeDetails):
 
     @staticmethod
     def resolve_translation(attribute, info, language_code):
-        # Our attribute names read "Vietnamese / English".
-        vietnamese, _, english = attribute["name"].partition(" / ")
-        name = (english or vietnamese) if is_english(language_code) else vietnamese
+        name = in_language(attribute["name"], language_code)
         return translation("AttributeTranslation", attribute["slug"], language_code, name=name)
 
 

@@ -17,7 +17,6 @@ from marketplace.graphql.product.attributes import STAR_LEVELS
 from marketplace.graphql.product.collections import (
     CategoryFilterInput,
     CollectionFilterInput,
-    ListSlice,
     collection_matches,
     filter_categories,
 )
@@ -144,7 +143,7 @@ class CatalogQueries(graphene.ObjectType):
         if channel:
             info.context.graphql_channel = _channel(channel).slug
         stars = [level for level in STAR_LEVELS if collection_matches(level, filter or {})]
-        return paginate(ListSlice(collections_where_sorted(stars, where, sort_by)), **kwargs)
+        return paginate(collections_where_sorted(stars, where, sort_by), **kwargs)
 
     @staticmethod
     def resolve_collection(root, info, id=None, slug=None, channel=None):

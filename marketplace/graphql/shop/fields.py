@@ -11,7 +11,13 @@ from django.urls import reverse
 from marketplace.channels.models import Channel
 from marketplace.graphql.account.addresses import AddressInput, CountryDisplay
 from marketplace.graphql.checkout.resolvers import gateways_of, home_delivery
-from marketplace.graphql.core.compat import LanguageDisplay, Translation, language_display
+from marketplace.graphql.core.compat import (
+    LanguageDisplay,
+    Translation,
+    in_language,
+    language_display,
+    translation,
+)
 from marketplace.graphql.core.enums import (
     COUNTRY_CODES,
     CountryCode,
@@ -110,10 +116,7 @@ class ShippingMethodsPerCountry(graphene.ObjectType):
 
 
 def _shop_translation(shop, info, language_code):
-    from marketplace.graphql.core.compat import translation
-
-    vietnamese, _, english = shop["description"].partition(" / ")
-    text = english if str(language_code).startswith("EN") else vietnamese
+    text = in_language(shop["description"], language_code)
     return translation("ShopTranslation", "ocop", language_code, header_text="", description=text)
 
 
