@@ -1,10 +1,13 @@
 """Forms of the shop: listing filters (read from the URL) and the checkout address."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.services.administrative_units import units_valid_on
+from marketplace.money import format_money
 
 SORTS = [
     ("", _("Best match")),
@@ -14,6 +17,7 @@ SORTS = [
     ("newest", _("Newest")),
     ("name", _("Name (A–Z)")),
 ]
+PRICE_LABELS = {"price_min": _("From %(price)s"), "price_max": _("Up to %(price)s")}
 STAR_CHOICES = [("", _("Any")), ("3", "3★+"), ("4", "4★+"), ("5", "5★")]
 
 
@@ -41,6 +45,32 @@ class ListingFilters(forms.Form):
         ]
         self.fields["area"].choices = [("", _("All areas")), *facets["areas"]]
         self.fields["producer"].choices = [("", _("All producers")), *facets["producers"]]
+
+    def chips(self) -> list[dict]:
+        """The filters in force, each with its label and the query string without it
+        (and without the page): the listing shows them as chips that remove one filter."""
+        self.is_valid()
+        chips = []
+        for name, field in self.fields.items():
+            value = self.data.get(name, "")
+            if not value or name in self.errors:
+                continue
+            if isinstance(field, forms.ChoiceField):
+                label = dict(field.choices).get(value)
+                if label is None:
+                    continue
+                label = str(label).removeprefix("— ")
+            elif name in ("price_min", "price_max"):
+                label = PRICE_LABELS[name] % {"price": format_money(Decimal(value), "VND")}
+            elif name == "q":
+                label = f"“{value}”"
+            else:
+                label = field.label
+            rest = self.data.copy()
+            for key in (name, "page"):
+                rest.pop(key, None)
+            chips.append({"label": label, "query": rest.urlencode()})
+        return chips
 
     def clean(self):
         data = super().clean()

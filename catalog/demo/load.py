@@ -28,6 +28,8 @@ from catalog.services.nominations import levels_through
 from catalog.services.products import ensure_dossier
 from catalog.services.rule_sets import rule_set_in_force
 
+# Products with a second photo (Chả rươi, Gạo nếp cái hoa vàng, Mật ong hoa nhãn).
+CLOSE_UPS = {0, 4, 8}
 ISSUERS = {
     "district": "UBND huyện Tứ Kỳ",
     "province": "UBND tỉnh Hải Dương",
@@ -110,6 +112,10 @@ def _product(index: int, row, producers) -> Product:
         )
     if not product.images.exists():
         add_product_image(product, product_image(name, group_code, index), alt=name)
+        if index in CLOSE_UPS:  # a second photo, so the gallery shows its thumbnails
+            add_product_image(
+                product, product_image(name, group_code, index + 50), alt=f"{name}, cận cảnh"
+            )
     for item in ensure_dossier(product):
         if item.review_status == ReviewStatus.MISSING and index % 4 != 3:
             DossierItem.objects.filter(pk=item.pk).update(review_status=ReviewStatus.ACCEPTED)

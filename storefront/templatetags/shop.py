@@ -111,7 +111,7 @@ def picture(image, alt: str = "", sizes: str = SIZES, eager: bool = False):
     )
     return format_html(
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" '
-        'loading="{}" decoding="async"></picture>',
+        'loading="{}"{} decoding="async"></picture>',
         sources,
         storage.url(fallback["name"]),
         srcset(by_format["jpeg"]),
@@ -120,6 +120,7 @@ def picture(image, alt: str = "", sizes: str = SIZES, eager: bool = False):
         fallback["width"],
         fallback["height"],
         loading,
+        mark_safe(' fetchpriority="high"') if eager else "",
     )
 
 

@@ -92,6 +92,8 @@ def add(request):
         request,
         _("Added %(count)s × %(name)s to your cart.") % {"count": quantity, "name": variant},
     )
+    if request.POST.get("buy_now"):  # the product page's buy bar goes on to the cart
+        return redirect("shop-cart")
     return _back(request, "shop-cart")
 
 

@@ -2,16 +2,21 @@
 
 import json
 
+from django.db.models import F
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from catalog.models import Producer, Product, SlugKind
 from catalog.services.ratings import current_certificate
 from marketplace.channels.models import VariantChannelListing
 from marketplace.warehouses.services import available_by_variant
+from storefront.page_cache import CSRF_SLOT, cached_page, with_csrf
 from storefront.queries import (
     channel_slug,
     channel_warehouses,
@@ -19,6 +24,7 @@ from storefront.queries import (
     listed_products,
     published,
 )
+from storefront.templatetags.shop import localized
 from storefront.views.moved import or_moved
 from tourism.services import points_displaying
 from traceability.models import Lot
@@ -71,9 +77,9 @@ def _json_ld(request, product, variants, certificate, image) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-@require_GET
-def product_page(request, slug):
-    product = or_moved(
+def _product(slug: str):
+    """The published product at `slug`, a 301 to where a former slug moved, or 404."""
+    return or_moved(
         lambda: get_object_or_404(
             Product.objects.select_related(
                 "producer__commune__parent", "group__parent__parent"
@@ -87,8 +93,9 @@ def product_page(request, slug):
         "shop-product",
         slug,
     )
-    if isinstance(product, HttpResponsePermanentRedirect):
-        return product
+
+
+def _product_html(request, product: Product) -> dict:
     today = timezone.localdate()
     variants = _variants(product)
     certificate = current_certificate(product, today)
@@ -99,19 +106,55 @@ def product_page(request, slug):
         .order_by("-production_date")
         .first()
     )
+    others = (
+        listed_products(today)
+        .filter(producer_id=product.producer_id)
+        .exclude(pk=product.pk)
+        .order_by(F("stars").desc(nulls_last=True), "sort_name")
+        .prefetch_related(images_prefetch())[:4]
+    )
+    prices = [row["price"] for row in variants]
     context = {
         "product": product,
         "variants": variants,
         "chosen": next(
             (row for row in variants if row["available"]), variants[0] if variants else None
         ),
+        "price_low": min(prices, default=None),
+        "price_high": max(prices, default=None),
         "certificate": certificate,
         "images": images,
         "lot": lot,
         "points": points_displaying(product, today),
-        "json_ld": _json_ld(request, product, variants, certificate, images[0] if images else None),
+        "others": others,
+        "csrf_input": CSRF_SLOT,
     }
-    return render(request, "storefront/product.html", context)
+    name = localized(product, "name")
+    return {
+        "title": f"{name} – OCOP {certificate.stars}★" if certificate else name,
+        "description": Truncator(localized(product, "description") or product.name).chars(155),
+        "json_ld": _json_ld(request, product, variants, certificate, images[0] if images else None),
+        "body": render_to_string("storefront/_product_body.html", context, request),
+    }
+
+
+@require_GET
+def product_page(request, slug):
+    """The page's HTML is kept briefly per address, host and language (see page_cache);
+    a renamed product's former slug answers 301 and is never cached."""
+
+    def build():
+        product = _product(slug)
+        if isinstance(product, HttpResponsePermanentRedirect):
+            return {"redirect": product["Location"]}
+        return _product_html(request, product)
+
+    key = f"product|{get_language()}|{request.build_absolute_uri('/')}|{slug}"
+    page = cached_page(key, build)
+    if "redirect" in page:
+        return HttpResponsePermanentRedirect(page["redirect"])
+    context = {"page": page, "body": with_csrf(request, page["body"])}
+    return render(request, "storefront/cached.html", context)
 
 
 @require_GET

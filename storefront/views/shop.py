@@ -1,9 +1,5 @@
 """Home, listing with filters, and the suggestions shown while typing a search."""
 
-import hashlib
-
-from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponse
@@ -19,6 +15,7 @@ from catalog.models import ProductGroup
 from catalog.search import SearchFilters, get_backend
 from marketplace.replica import lag_tolerant
 from storefront.forms import ListingFilters
+from storefront.page_cache import cached_page
 from storefront.queries import area_filter, facets, group_filter, images_prefetch, listed_products
 from tourism.services import open_points
 
@@ -34,6 +31,12 @@ ORDERINGS = {
 
 @require_GET
 def home(request):
+    """The same for every visitor in a language: kept briefly (see page_cache)."""
+    body = cached_page(f"home|{get_language()}", lambda: _home_html(request))
+    return render(request, "storefront/cached.html", {"page": {}, "body": mark_safe(body)})
+
+
+def _home_html(request) -> str:
     today = timezone.localdate()
     featured = (
         listed_products(today)
@@ -46,7 +49,7 @@ def home(request):
         "groups": ProductGroup.objects.filter(parent__isnull=True).order_by("code"),
         "points": open_points()[:6],
     }
-    return render(request, "storefront/home.html", context)
+    return render_to_string("storefront/_home_body.html", context, request)
 
 
 def filtered_products(form: ListingFilters):
@@ -89,19 +92,6 @@ def search_filters(data: dict) -> SearchFilters:
     )
 
 
-def cached_html(key: str, build) -> str:
-    """HTML from the cache, or built and kept for STOREFRONT_CACHE_SECONDS (0: never kept)."""
-    seconds = settings.STOREFRONT_CACHE_SECONDS
-    if not seconds:
-        return build()
-    digest = hashlib.sha256(key.encode()).hexdigest()
-    html = cache.get(f"storefront:{digest}")
-    if html is None:
-        html = build()
-        cache.set(f"storefront:{digest}", html, seconds)
-    return html
-
-
 def _listing_html(request, template: str) -> str:
     form = ListingFilters(request.GET, facets(), english=get_language() == "en")
     products = filtered_products(form)
@@ -114,6 +104,7 @@ def _listing_html(request, template: str) -> str:
         "form": form,
         "page": page,
         "query": query.urlencode(),
+        "chips": form.chips(),
         "has_filters": any(value for key, value in request.GET.items() if key != "page"),
     }
     return render_to_string(template, context, request)
@@ -129,7 +120,7 @@ def listing(request):
     )
     template = "storefront/_results.html" if partial else "storefront/_listing_body.html"
     key = f"listing|{get_language()}|{template}|{request.GET.urlencode()}"
-    html = cached_html(key, lambda: _listing_html(request, template))
+    html = cached_page(key, lambda: _listing_html(request, template))
     if partial:
         response = HttpResponse(html)
     else:

@@ -26,6 +26,7 @@ def test_search_filter_buy_two_producers_with_cod(page):
     expect(page.get_by_role("link", name="Gạo nếp cái hoa vàng", exact=True)).to_be_visible()
     assert_accessible(page)
     # And filtering to four stars keeps only 4★ and 5★ products, the rice among them
+    page.locator("details.sheet > summary").click()
     page.get_by_label("Số sao tối thiểu").select_option("4")
     expect(page).to_have_url(re.compile(r"stars=4"))
     labels = page.locator("#results .stars").evaluate_all(
@@ -78,6 +79,7 @@ def test_tourism_points_list_map_and_point_page(page):
 
 def test_switching_to_english_keeps_the_page(page):
     page.goto("/san-pham/gao-nep-cai-hoa-vang/")
+    page.locator(".drawer > summary").click()  # the language switch is in the menu
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(re.compile(r"/san-pham/gao-nep-cai-hoa-vang/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Yellow-flower glutinous rice")
