@@ -28,6 +28,7 @@ def test_search_filter_buy_two_producers_with_cod(page):
     # And filtering to four stars keeps only 4★ and 5★ products, the rice among them
     page.locator("details.sheet > summary").click()
     page.get_by_label("Số sao tối thiểu").select_option("4")
+    page.get_by_role("button", name="Xem kết quả").click()
     expect(page).to_have_url(re.compile(r"stars=4"))
     labels = page.locator("#results .stars").evaluate_all(
         "nodes => nodes.map(node => node.getAttribute('aria-label'))"
