@@ -42,8 +42,15 @@ $(TOOLKIT): tests/gs1_toolkit/package.json tests/gs1_toolkit/package-lock.json
 	cd tests/gs1_toolkit && npm ci --no-audit --no-fund --silent
 	touch $(TOOLKIT)
 
+# Lighthouse 12.2.3 (npm, pinned in tests/lighthouse/package-lock.json), which the browser
+# tests run on seven pages in its mobile preset with Debian's Chromium.
+LIGHTHOUSE := tests/lighthouse/node_modules/.installed-stamp
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
+	cd tests/lighthouse && npm ci --no-audit --no-fund --silent
+	touch $(LIGHTHOUSE)
+
 # pytest exits non-zero when it collects no tests, so an empty run fails too.
-test: lint $(TOOLKIT)
+test: lint $(TOOLKIT) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest
 
 # Every bench at full size (half an hour or so), then one table of goals and ratios.

@@ -16,11 +16,12 @@ HOUR = 3600
 
 @require_GET
 def robots(request):
+    """The cart and checkout are not disallowed: a crawler must fetch the empty cart to
+    read its noindex (a disallowed URL linked from every page can still be listed), and
+    a cart with items or a checkout exists only for the visitor holding its session."""
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /gio-hang/",
-        "Disallow: /thanh-toan/",
         "Disallow: /don-hang/",
         "Disallow: /tai-khoan/",
         "Disallow: /graphql/",

@@ -84,7 +84,10 @@ def test_demo_points_and_products_are_linked_both_ways(demo):
 
 def test_robots_and_sitemap(client, demo):
     robots = client.get("/robots.txt").content.decode()
-    assert "Disallow: /thanh-toan/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Disallow: /don-hang/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    # The cart stays out of the index by its own noindex, which a crawler can read
+    assert "/gio-hang/" not in robots and "/thanh-toan/" not in robots
+    assert '<meta name="robots" content="noindex">' in client.get("/gio-hang/").content.decode()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/san-pham/gao-nep-cai-hoa-vang/</loc>" in sitemap
     assert "<loc>http://testserver/diem-du-lich/dinh-lang-tu-ky/</loc>" in sitemap
