@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from catalog.demo import data as demo_data
+from catalog.demo.load import CLOSE_UPS
 from catalog.models import Producer, Product, ProductImage, ProductVariant, Rating
 from catalog.services.ratings import valid_certificates
 from marketplace.accounts.models import User
@@ -80,7 +81,9 @@ def test_the_demo_is_a_realistic_programme(demo):
     assert Product.objects.count() >= 40
     assert groups >= 4
     assert not Product.objects.annotate(n=Count("variants")).filter(n=0).exists()
-    assert ProductImage.objects.count() == Product.objects.count()
+    # A photo each, and a second one for the products whose gallery shows thumbnails
+    assert not Product.objects.annotate(n=Count("images")).filter(n=0).exists()
+    assert ProductImage.objects.count() == Product.objects.count() + len(CLOSE_UPS)
     assert {3, 4} <= certified_stars
     assert statuses["superseded"] == 1
     # The 2020 certificate, and those the demo renewed because they ended before today.
