@@ -25,9 +25,10 @@ def test_public_pages_are_compressed(client, demo, path):
 
 @pytest.mark.parametrize("path", ["/gio-hang/", "/tai-khoan/login/", "/producer/"])
 def test_pages_with_personal_data_are_not(client, demo, path):
-    client.login(username=PRODUCER_LOGIN[0], password=PRODUCER_LOGIN[1])
+    if path == "/producer/":  # the portal only opens to its producer
+        client.login(username=PRODUCER_LOGIN[0], password=PRODUCER_LOGIN[1])
     response = client.get(path + "?q=secret", **GZIP)
-    assert response.status_code in (200, 302)
+    assert response.status_code == 200 and len(response.content) > 1000
     assert not response.has_header("Content-Encoding")
 
 
