@@ -70,5 +70,6 @@ urlpatterns = [
     path("kiosk/api/report", kiosk.report, name="kiosk-report"),
     path("kiosk/api/card", kiosk.card, name="kiosk-card"),
     path("robots.txt", seo.robots, name="robots"),
+    path("favicon.ico", seo.favicon, name="favicon"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
 ]

@@ -1,5 +1,6 @@
 """Product, producer and tourism pages; SEO files; security headers."""
 
+import io
 import json
 import re
 from datetime import date, timedelta
@@ -80,6 +81,17 @@ def test_demo_points_and_products_are_linked_both_ways(demo):
     assert open_points.count() >= 3
     for point in open_points:
         assert point.displays.exists() and point.warehouse.is_pickup_point
+
+
+def test_favicon_ico_is_the_shops_icon(client):
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/x-icon"
+    assert "max-age=86400" in response["Cache-Control"]
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+    assert icon.convert("RGB").getpixel((1, 16)) == (0xA3, 0x10, 0x2A)  # the red of icon.svg
 
 
 def test_robots_and_sitemap(client, demo):
