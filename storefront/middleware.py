@@ -98,7 +98,7 @@ def compressed(request, response):
     if response.streaming or len(response.content) < 200 or response.has_header("Content-Encoding"):
         return response
     patch_vary_headers(response, ("Accept-Encoding",))
-    if "gzip" not in request.headers.get("Accept-Encoding", ""):
+    if not accepts_gzip(request.headers.get("Accept-Encoding", "")):
         return response
     body = gzip.compress(response.content, compresslevel=1, mtime=0)
     if len(body) >= len(response.content):
@@ -109,3 +109,21 @@ def compressed(request, response):
         response.headers["ETag"] = "W/" + response.headers["ETag"].removeprefix("W/")
     response.headers["Content-Encoding"] = "gzip"
     return response
+
+
+def accepts_gzip(header: str) -> bool:
+    """Whether an Accept-Encoding header (RFC 9110, 12.5.3) lets gzip through: listed, or
+    covered by `*`, with a weight above zero (`gzip;q=0` refuses it)."""
+    weights = {}
+    for item in header.lower().split(","):
+        coding, _, params = item.partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[coding.strip()] = weight
+    return weights.get("gzip", weights.get("x-gzip", weights.get("*", 0.0))) > 0

@@ -36,3 +36,21 @@ def test_without_accept_encoding_nothing_is_compressed(client, demo):
     response = client.get("/san-pham/gao-nep-cai-hoa-vang/")
     assert not response.has_header("Content-Encoding")
     assert "Gạo nếp cái hoa vàng" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("header", "gzipped"),
+    [
+        ("gzip;q=0, deflate", False),
+        ("identity", False),
+        ("br;q=1.0, *;q=0", False),
+        ("br, gzip;q=0.5", True),
+        ("*", True),
+        ("GZIP", True),
+    ],
+)
+def test_accept_encoding_weights_are_honoured(client, demo, header, gzipped):
+    response = client.get("/san-pham/gao-nep-cai-hoa-vang/", HTTP_ACCEPT_ENCODING=header)
+    assert response.has_header("Content-Encoding") is gzipped
+    body = gzip.decompress(response.content) if gzipped else response.content
+    assert "Gạo nếp cái hoa vàng" in body.decode()
