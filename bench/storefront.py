@@ -163,6 +163,7 @@ def generate_products(total: int) -> int:
 
     with connection.cursor() as cursor:  # steady state: visibility map and statistics fresh
         cursor.execute("VACUUM ANALYZE catalog_product")
+        cursor.execute("VACUUM ANALYZE catalog_searchword")
     return Product.objects.count()
 
 

@@ -11,6 +11,7 @@ from catalog.models.producers import (
 from catalog.models.products import MeasureUnit, Product, ProductImage, ProductVariant
 from catalog.models.ratings import CouncilMemberScore, Rating, RatingStatus
 from catalog.models.rule_sets import CouncilLevel, CouncilLevelRule, RuleSet, StarBand
+from catalog.models.search_words import SearchWord
 from catalog.models.slugs import FormerSlug, SlugKind
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "RatingStatus",
     "ReviewStatus",
     "RuleSet",
+    "SearchWord",
     "SlugKind",
     "StarBand",
     "filed_under",

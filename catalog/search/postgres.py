@@ -1,10 +1,38 @@
 """PostgreSQL search: prefix full text over the folded text (a stored tsvector with a GIN
-index); when that finds nothing, trigram word similarity catches a small typo."""
+index). When that finds nothing, each query word that starts no known word is corrected
+to the closest word products hold (pg_trgm over the word list, catalog.SearchWord) and
+the prefix search runs again; only if that finds nothing either does trigram word
+similarity over the products' text have the last word."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
 from django.db.models import F, QuerySet
 
 from catalog.search.base import SearchBackend, SearchFilters, fold, query_words
+
+# Per query word: itself if some word starts with it, else the most similar known word
+# (pg_trgm's `%`: similarity at least pg_trgm.similarity_threshold, 0.3 by default; `<->`
+# is the distance, 1 - similarity, which the GiST index orders by), else itself. The words
+# are bound as literals, so `^@` and `<->` use the word list's indexes.
+CORRECTION = """COALESCE(
+    (SELECT %s::text WHERE EXISTS (SELECT FROM catalog_searchword WHERE word ^@ %s)),
+    (SELECT word FROM catalog_searchword WHERE word %% %s
+     ORDER BY word <-> %s, length(word), word LIMIT 1),
+    %s::text)"""
+
+
+def prefix_query(words: list[str]) -> SearchQuery:
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
+    )
+
+
+def corrected(words: list[str]) -> list[str]:
+    """The query's words, each misspelt one replaced by the closest word of the list."""
+    sql = "SELECT " + ", ".join([CORRECTION] * len(words))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for word in words for value in [word] * 5])
+        return list(cursor.fetchone())
 
 
 class PostgresBackend(SearchBackend):
@@ -16,13 +44,16 @@ class PostgresBackend(SearchBackend):
         words = query_words(text)
         if not words:
             return products.none()
-        prefix = SearchQuery(
-            " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
-        )
-        matching = products.filter(search_vector=prefix)
-        # Trigram similarity is costly over many rows, so it is only the fallback.
-        if matching.exists():
-            ranked = matching.annotate(relevance=SearchRank(F("search_vector"), prefix))
+        query = prefix_query(words)
+        matching = products.filter(search_vector=query)
+        found = matching.exists()
+        if not found and (fixed := corrected(words)) != words:
+            query = prefix_query(fixed)
+            matching = products.filter(search_vector=query)
+            found = matching.exists()
+        # Trigram similarity over the products is costly over many rows: the last resort.
+        if found:
+            ranked = matching.annotate(relevance=SearchRank(F("search_vector"), query))
         else:
             folded = " ".join(words)
             ranked = products.filter(search_text__trigram_word_similar=folded).annotate(

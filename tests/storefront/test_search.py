@@ -3,9 +3,10 @@
 import pytest
 from django.db import connection
 
-from catalog.models import Producer, Product
+from catalog.models import Producer, Product, SearchWord
 from catalog.search import get_backend
 from catalog.search.base import fold, query_words
+from catalog.search.postgres import corrected
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,46 @@ def test_dau_finds_dau_with_its_stroke(add_listed_product):
 def test_a_small_typo_still_finds_the_product(demo):
     assert found("gao nepp")[:3].count("gao-nep-cai-hoa-vang") == 1
     assert "mat-ong-hoa-nhan-dai-son" in found("mat ongg hoa nhan")  # Mật ong hoa nhãn Đại Sơn
+
+
+def test_the_word_list_holds_every_products_words_as_postgresql_keeps_it(add_listed_product):
+    assert {"gao", "nep", "cai", "hoa", "vang"} <= set(
+        SearchWord.objects.values_list("pk", flat=True)
+    )
+    product = add_listed_product("Bánh đa vừng Kế", "banh-da-vung-ke")
+    assert SearchWord.objects.filter(pk="ke").exists()
+    product.name = "Bánh đa vừng Thổ Hà"
+    product.save()
+    assert SearchWord.objects.filter(pk__in=["tho", "ha"]).count() == 2
+    # A bulk insert (no save(), as an import does) adds its words too.
+    Product.objects.bulk_create(
+        [
+            Product(
+                producer=product.producer,
+                group=product.group,
+                name="x",
+                slug="x",
+                search_text="quatxanh vinhbao",
+            )
+        ]
+    )
+    assert SearchWord.objects.filter(pk__in=["quatxanh", "vinhbao"]).count() == 2
+
+
+def test_a_misspelt_word_is_corrected_to_the_closest_word_products_hold(demo):
+    assert corrected(["gao", "nepp"]) == ["gao", "nep"]  # "gao" is a word: kept as it is
+    assert corrected(["mat", "ongg"]) == ["mat", "ong"]
+    assert corrected(["ga", "ne"]) == ["ga", "ne"]  # beginnings of words are not "typos"
+    assert corrected(["zzzz"]) == ["zzzz"]  # nothing close: left for the trigram fallback
+    # The corrected query answers like the right spelling, best match first.
+    assert found("gao nepp") == found("gao nep")
+
+
+def test_a_word_no_product_holds_any_more_falls_back_to_trigrams(add_listed_product):
+    add_listed_product("Mứt gừng Vạn Phúc", "mut-gung-van-phuc")
+    SearchWord.objects.create(word="gungg")  # a stale word, closer to the typo than "gung"
+    assert corrected(["mut", "gunggg"]) == ["mut", "gungg"]
+    assert "mut-gung-van-phuc" in found("mut gunggg")
 
 
 def test_the_best_match_comes_first(demo):
