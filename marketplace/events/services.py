@@ -69,8 +69,8 @@ def deliver(event_id: int, event: Event | None = None) -> None:
             # Handlers are idempotent, so two deliveries racing for one event are harmless;
             # a clash on the delivery record fails this attempt and the retry finds it.
             delivery = EventDelivery.objects.filter(event=event, subscriber=name).first()
-            if delivery is None:
-                delivery = EventDelivery.objects.create(event=event, subscriber=name)
+            if delivery is None:  # written below with its outcome (one insert)
+                delivery = EventDelivery(event=event, subscriber=name)
             elif delivery.succeeded:
                 continue
             delivery.attempts += 1

@@ -206,15 +206,14 @@ def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -
         payments.open_payment(order, Gateway.STRIPE)
     else:
         # The customer paid with the code the device drew offline: its note is the sale code.
-        payment = payments.open_payment(order, Gateway.VIETQR)
-        payment.transfer_code = sale_code(sale.sale_id)
-        payment.vietqr_payload = vietqr.build_payload(
+        code = sale_code(sale.sale_id)
+        payload = vietqr.build_payload(
             bank_bin=settings.VIETQR_BANK_BIN,
             account=settings.VIETQR_ACCOUNT_NUMBER,
             amount=order.total,
-            note=payment.transfer_code,
+            note=code,
         )
-        payment.save(update_fields=["transfer_code", "vietqr_payload"])
+        payments.open_payment(order, Gateway.VIETQR, transfer_code=code, vietqr_payload=payload)
 
 
 def _sub_order(device, order: Order, lines: list[SaleLine], now) -> ProducerOrder:

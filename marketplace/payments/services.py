@@ -27,8 +27,17 @@ INITIAL_STATUS = {
 }
 
 
-def open_payment(order: Order, gateway: str) -> Payment:
-    """The order's payment record; for VietQR it carries the transfer payload."""
+def open_payment(order: Order, gateway: str, **fields) -> Payment:
+    """The order's payment record; for VietQR it carries the transfer payload (its note
+    the order code, unless the caller gives its own payload). `fields` are set on the
+    record as it is written (one insert)."""
+    if gateway == Gateway.VIETQR and "vietqr_payload" not in fields:
+        fields["vietqr_payload"] = vietqr.build_payload(
+            bank_bin=settings.VIETQR_BANK_BIN,
+            account=settings.VIETQR_ACCOUNT_NUMBER,
+            amount=order.total,
+            note=order.code,
+        )
     payment = Payment.objects.create(
         order=order,
         gateway=gateway,
@@ -36,15 +45,8 @@ def open_payment(order: Order, gateway: str) -> Payment:
         amount=order.total,
         currency=order.currency,
         idempotency_key=f"order-{order.pk}-{gateway}-{uuid.uuid4().hex}",
+        **fields,
     )
-    if gateway == Gateway.VIETQR:
-        payment.vietqr_payload = vietqr.build_payload(
-            bank_bin=settings.VIETQR_BANK_BIN,
-            account=settings.VIETQR_ACCOUNT_NUMBER,
-            amount=order.total,
-            note=order.code,
-        )
-        payment.save(update_fields=["vietqr_payload"])
     _log(payment, "opened", payment.amount)
     return payment
 
@@ -56,6 +58,7 @@ def _log(payment, kind, amount=None, reference="", **detail) -> PaymentEvent:
 
 
 def locked(payment: Payment) -> Payment:
+    """The payment and its order, both rows locked (FOR UPDATE covers the joined order)."""
     return Payment.objects.select_for_update().select_related("order").get(pk=payment.pk)
 
 
@@ -82,7 +85,7 @@ def record_capture(payment: Payment, amount, *, reference: str = "", source: str
 
 
 def _update_order_charge(order: Order, amount: Decimal) -> None:
-    order = Order.objects.select_for_update().get(pk=order.pk)
+    """`order` was read and locked with its payment (`locked`)."""
     was_paid = order.charge_status == ChargeStatus.FULL
     order.total_charged += amount
     if order.total_charged > order.total:
@@ -160,12 +163,12 @@ def record_cash(order: Order, tendered, *, operator=None) -> Payment:
             raise CommerceError(
                 CommerceErrorCode.AMOUNT_TOO_LOW, "tendered", amount=tendered, due=due
             )
+        cash = {"cash_tendered": tendered, "cash_change": tendered - due}
         payment = order.payments.filter(gateway=Gateway.CASH, status=PaymentStatus.PENDING).first()
         if payment is None:
-            payment = open_payment(order, Gateway.CASH)
-        payment.cash_tendered = tendered
-        payment.cash_change = tendered - due
-        payment.save(update_fields=["cash_tendered", "cash_change"])
+            payment = open_payment(order, Gateway.CASH, **cash)
+        else:
+            Payment.objects.filter(pk=payment.pk).update(**cash)
         return record_capture(payment, due, source=f"cash:{getattr(operator, 'pk', '')}")
 
 
