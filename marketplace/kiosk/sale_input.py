@@ -6,6 +6,7 @@ channel's price list as it stood when the device read it (the snapshot's "prices
 of"), and a price the device shows differently is flagged for staff, not booked."""
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -15,7 +16,7 @@ from django.utils import timezone
 
 from catalog.models import ProductVariant
 from marketplace.channels.models import VariantChannelListing
-from marketplace.channels.price_history import prices_as_of
+from marketplace.channels.price_history import PriceList
 from marketplace.kiosk.models import KioskDevice
 
 MAX_LINES = 100
@@ -49,8 +50,34 @@ class InvalidSale(Exception):
         self.field, self.message_vi, self.message_en = field, message_vi, message_en
 
 
-def clean_sale(device: KioskDevice, payload: dict, methods) -> CleanSale:
-    """The sale as the server books it, or InvalidSale naming the field at fault."""
+def price_list(device: KioskDevice, variant_ids: Iterable[int]) -> PriceList:
+    """The kiosk channel's listings of these variants (with what a line needs) and their
+    price history."""
+    return PriceList(
+        VariantChannelListing.objects.select_related(
+            "variant__product__producer", "variant__product__group"
+        ).filter(variant_id__in=list(variant_ids), channel=device.channel)
+    )
+
+
+def variants_of(sales: list[dict]) -> set[int]:
+    """Every variant id the sales of a batch name (whatever else is wrong with them)."""
+    ids = set()
+    for sale in sales:
+        raw_lines = sale.get("lines")
+        for raw in raw_lines if isinstance(raw_lines, list) else []:
+            if isinstance(raw, dict) and (variant_id := _variant_id(raw)) is not None:
+                ids.add(variant_id)
+    return ids
+
+
+def clean_sale(
+    device: KioskDevice, payload: dict, methods, prices: PriceList | None = None
+) -> CleanSale:
+    """The sale as the server books it, or InvalidSale naming the field at fault.
+
+    `prices` holds the batch's listings (`price_list(device, variants_of(sales))`);
+    without it the sale's own are read."""
     payment = payload.get("payment") if isinstance(payload.get("payment"), dict) else {}
     method = payment.get("method")
     if not isinstance(method, str) or method not in methods:
@@ -66,7 +93,7 @@ def clean_sale(device: KioskDevice, payload: dict, methods) -> CleanSale:
         raise InvalidSale("lines", "Đơn không có dòng hàng hợp lệ.", "The sale has no valid lines.")
     sold_at = _sold_at(device, payload.get("soldAt"))
     prices_moment = _prices_moment(payload.get("pricesAsOf"), sold_at)
-    lines, flags = _lines(device, raw_lines, prices_moment)
+    lines, flags = _lines(device, raw_lines, prices_moment, prices)
     tendered = _amount(payment.get("tendered"), "tendered") if method == "cash" else None
     total = amount_of(lines)
     if tendered is not None and tendered < total:
@@ -89,24 +116,24 @@ def _quantity(raw) -> int:
     return quantity
 
 
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint: a larger number names no variant
+
+
 def _variant_id(raw) -> int | None:
     value = raw.get("variant")
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID:
+        return value
+    return None
 
 
-def _lines(device: KioskDevice, raw_lines: list, moment: datetime):
+def _lines(device: KioskDevice, raw_lines: list, moment: datetime, prices: PriceList | None):
     quantities = [_quantity(raw) for raw in raw_lines]
     wanted = [_variant_id(raw) for raw in raw_lines]
-    listings = list(
-        VariantChannelListing.objects.select_related(
-            "variant__product__producer", "variant__product__group"
-        ).filter(variant_id__in=[v for v in wanted if v is not None], channel=device.channel)
-    )
-    by_variant = {listing.variant_id: listing for listing in listings}
-    prices = prices_as_of(listings, moment)
+    if prices is None:
+        prices = price_list(device, [v for v in wanted if v is not None])
     lines, flags = [], []
     for raw, variant_id, quantity in zip(raw_lines, wanted, quantities, strict=True):
-        listing = by_variant.get(variant_id)
+        listing = prices.listings.get(variant_id)
         if listing is None:
             shown = str(raw.get("variant"))[:20]
             raise InvalidSale(
@@ -114,7 +141,7 @@ def _lines(device: KioskDevice, raw_lines: list, moment: datetime):
                 f"Sản phẩm {shown} không bán ở kênh này.",
                 f"Product {shown} is not sold in this channel.",
             )
-        price = prices[variant_id]
+        price = prices.price(variant_id, moment)
         shown = _device_price(raw.get("unitPrice"))
         if shown != price:
             flags.append(

@@ -18,7 +18,14 @@ from catalog.search import variants_changed
 from marketplace.errors import CommerceError
 from marketplace.events.services import EventType, emit
 from marketplace.kiosk.models import KioskDevice, KioskSale, SaleStatus
-from marketplace.kiosk.sale_input import InvalidSale, SaleLine, amount_of, clean_sale
+from marketplace.kiosk.sale_input import (
+    InvalidSale,
+    SaleLine,
+    amount_of,
+    clean_sale,
+    price_list,
+    variants_of,
+)
 from marketplace.money import quantize
 from marketplace.orders.lines import new_line
 from marketplace.orders.models import (
@@ -46,15 +53,16 @@ def sync_batch(device: KioskDevice, sales: list[dict]) -> list[dict]:
     """Write each sale of the batch once; answer per sale: synced, flagged or failed."""
     known = _already_synced(sales)
     rates: dict = {}  # commission rates, read once per producer and group in a batch
-    results = [_sync_one(device, sale, known, rates) for sale in sales]
+    prices = price_list(device, variants_of(sales))  # listings and price history, once
+    results = [_sync_one(device, sale, known, rates, prices) for sale in sales]
     KioskDevice.objects.filter(pk=device.pk).update(last_sync_at=timezone.now())
     return results
 
 
-def _sync_one(device, payload, known, rates) -> dict:
+def _sync_one(device, payload, known, rates, prices) -> dict:
     """One sale of a batch: whatever goes wrong with it, the rest of the batch goes on."""
     try:
-        return sync_sale(device, payload, known, rates=rates)
+        return sync_sale(device, payload, known, rates=rates, prices=prices)
     except Exception:
         log.exception(
             "kiosk sale %r of device %s could not be written", payload.get("id"), device.pk
@@ -94,6 +102,7 @@ def sync_sale(
     known: dict | None = None,
     methods=OFFLINE_METHODS,
     rates: dict | None = None,
+    prices=None,
 ) -> dict:
     sale_id = _sale_id(payload)
     if sale_id is None:
@@ -104,7 +113,7 @@ def sync_sale(
     if done is not None:
         return _answer_again(device, done)
     try:
-        clean = clean_sale(device, payload, methods)
+        clean = clean_sale(device, payload, methods, prices)
     except InvalidSale as invalid:
         return _failed(sale_id, invalid.field, invalid.message_vi, invalid.message_en)
     try:

@@ -82,6 +82,38 @@ def test_a_sale_is_priced_by_the_list_the_device_read(stall, fair):
     assert list(totals) == [Decimal(240000), Decimal(300000)]
 
 
+def test_one_batch_prices_each_sale_at_its_own_moment(stall, fair):
+    device, variant = stall
+    first = snapshot(device)
+    set_variant_price(variant, fair, 150000)
+    second = snapshot(device)
+    set_variant_price(variant, fair, 90000)
+    sales = [
+        a_sale(variant, pricesAsOf=first["pricesAsOf"]),
+        a_sale(variant, unit_price=150000, pricesAsOf=second["pricesAsOf"]),
+        a_sale(variant, unit_price=90000),
+    ]
+
+    results = sync_batch(device, sales)
+
+    assert [r["status"] for r in results] == ["synced"] * 3
+    totals = Order.objects.order_by("pk").values_list("total", flat=True)
+    assert list(totals) == [Decimal(240000), Decimal(300000), Decimal(180000)]
+
+
+@pytest.mark.parametrize("variant_id", [10**30, -1, 0, 2**63])
+def test_a_variant_id_beyond_any_row_fails_alone(stall, variant_id):
+    device, variant = stall
+    bad = a_sale(variant)
+    bad["lines"][0]["variant"] = variant_id
+
+    results = sync_batch(device, [bad, a_sale(variant)])
+
+    assert [r["status"] for r in results] == ["failed", "synced"]
+    assert results[0]["field"] == "variant" and "not sold" in results[0]["message_en"]
+    assert Order.objects.count() == 1
+
+
 def test_a_nan_tendered_fails_alone_and_the_rest_of_the_batch_is_written(stall):
     device, variant = stall
     bad = a_sale(variant, payment={"method": "cash", "tendered": "NaN"})
