@@ -9,12 +9,12 @@ flagged for staff; it is never dropped."""
 import logging
 import uuid
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Case, F, PositiveIntegerField, When
 from django.utils import timezone
 
 from catalog.search import variants_changed
+from marketplace.channels.price_history import PriceList
 from marketplace.errors import CommerceError
 from marketplace.events.services import EventType, emit
 from marketplace.kiosk.models import KioskDevice, KioskSale, SaleStatus
@@ -36,7 +36,6 @@ from marketplace.orders.models import (
     ProducerOrderStatus,
 )
 from marketplace.payments import services as payments
-from marketplace.payments import vietqr
 from marketplace.payments.models import Gateway
 from marketplace.warehouses.models import MovementKind, Stock, StockAdjustment
 
@@ -102,7 +101,7 @@ def sync_sale(
     known: dict | None = None,
     methods=OFFLINE_METHODS,
     rates: dict | None = None,
-    prices=None,
+    prices: PriceList | None = None,
 ) -> dict:
     sale_id = _sale_id(payload)
     if sale_id is None:
@@ -215,14 +214,7 @@ def _record(device: KioskDevice, sale: KioskSale, lines, tendered, rates=None) -
         payments.open_payment(order, Gateway.STRIPE)
     else:
         # The customer paid with the code the device drew offline: its note is the sale code.
-        code = sale_code(sale.sale_id)
-        payload = vietqr.build_payload(
-            bank_bin=settings.VIETQR_BANK_BIN,
-            account=settings.VIETQR_ACCOUNT_NUMBER,
-            amount=order.total,
-            note=code,
-        )
-        payments.open_payment(order, Gateway.VIETQR, transfer_code=code, vietqr_payload=payload)
+        payments.open_payment(order, Gateway.VIETQR, transfer_code=sale_code(sale.sale_id))
 
 
 def _sub_order(device, order: Order, lines: list[SaleLine], now) -> ProducerOrder:

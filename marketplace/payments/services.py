@@ -28,15 +28,15 @@ INITIAL_STATUS = {
 
 
 def open_payment(order: Order, gateway: str, **fields) -> Payment:
-    """The order's payment record; for VietQR it carries the transfer payload (its note
-    the order code, unless the caller gives its own payload). `fields` are set on the
-    record as it is written (one insert)."""
-    if gateway == Gateway.VIETQR and "vietqr_payload" not in fields:
+    """The order's payment record; for VietQR it carries the transfer payload, whose note
+    is the payment's `transfer_code` when it has one (a kiosk sale's code), else the
+    order code. `fields` are set on the record as it is written (one insert)."""
+    if gateway == Gateway.VIETQR:
         fields["vietqr_payload"] = vietqr.build_payload(
             bank_bin=settings.VIETQR_BANK_BIN,
             account=settings.VIETQR_ACCOUNT_NUMBER,
             amount=order.total,
-            note=order.code,
+            note=fields.get("transfer_code") or order.code,
         )
     payment = Payment.objects.create(
         order=order,
